@@ -1,0 +1,92 @@
+/**
+ * Command metadata, declared as data. One object per command drives binding, Get-Help,
+ * Get-Command, tab completion and the docs. Compiled cmdlets declare it with `defineCmdlet`;
+ * script functions get the same shape from their param() block.
+ */
+import type { ScriptBlock } from '../runtime/values.js';
+
+/** The name of the set every parameter without a ParameterSetName belongs to. */
+export const ALL_PARAMETER_SETS = '__AllParameterSets';
+
+/** How a parameter takes part in one parameter set. */
+export interface ParameterSetMembership {
+  readonly mandatory?: boolean;
+  /** Position for positional binding; absent means named only. */
+  readonly position?: number;
+  readonly valueFromPipeline?: boolean;
+  readonly valueFromPipelineByPropertyName?: boolean;
+  readonly valueFromRemainingArguments?: boolean;
+  readonly helpMessage?: string;
+}
+
+/** A validation attribute on a parameter. */
+export type Validation =
+  | { readonly kind: 'set'; readonly values: readonly string[]; readonly ignoreCase?: boolean }
+  | { readonly kind: 'range'; readonly min: number; readonly max: number }
+  | { readonly kind: 'length'; readonly min: number; readonly max: number }
+  | { readonly kind: 'pattern'; readonly pattern: string }
+  | { readonly kind: 'count'; readonly min: number; readonly max: number }
+  | { readonly kind: 'notNull' }
+  | { readonly kind: 'notNullOrEmpty' }
+  | { readonly kind: 'script'; readonly script: ScriptBlock };
+
+/** One parameter of a command. */
+export interface ParameterMetadata {
+  readonly name: string;
+  /**
+   * The parameter's type as PowerShell names it: `string`, `int`, `long`, `double`, `bool`,
+   * `switch`, `object`, `psobject`, `scriptblock`, `hashtable`, `datetime`, `timespan`,
+   * `securestring`, an enum such as `System.DayOfWeek`, or any of these with `[]`.
+   */
+  readonly type: string;
+  readonly aliases?: readonly string[];
+  /** Membership per parameter set; `{ [ALL_PARAMETER_SETS]: {...} }` when it is in every set. */
+  readonly sets: Readonly<Record<string, ParameterSetMembership>>;
+  readonly validation?: readonly Validation[];
+  /** Allow $null / empty string / empty collection for a mandatory parameter. */
+  readonly allowNull?: boolean;
+  readonly allowEmptyString?: boolean;
+  readonly allowEmptyCollection?: boolean;
+  /** One line for Get-Help. */
+  readonly description?: string;
+  /** Shown by Get-Help as the default value. */
+  readonly defaultValueText?: string;
+  /** Hidden from help and completion. */
+  readonly dontShow?: boolean;
+  /** True for the common parameters (-Verbose, -ErrorAction...), which the binder adds. */
+  readonly isCommon?: boolean;
+}
+
+/** A help example, run by the shared examples test: `output` is what `code` must print. */
+export interface CommandExample {
+  readonly title: string;
+  readonly code: string;
+  readonly remarks?: string;
+  /** The exact text the example prints, or undefined when its output varies (dates, ids). */
+  readonly output?: string;
+}
+
+/** Help text of a command. */
+export interface CommandHelp {
+  readonly synopsis: string;
+  readonly description?: string;
+  readonly examples?: readonly CommandExample[];
+  readonly notes?: string;
+  readonly links?: readonly string[];
+}
+
+/** What a command declares about itself. */
+export interface CommandMetadata {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly defaultParameterSet?: string;
+  readonly parameters: readonly ParameterMetadata[];
+  /** Advanced commands (cmdlets, [CmdletBinding()] functions) get the common parameters. */
+  readonly cmdletBinding: boolean;
+  /** False when [CmdletBinding(PositionalBinding=$false)]. */
+  readonly positionalBinding?: boolean;
+  readonly supportsShouldProcess?: boolean;
+  readonly confirmImpact?: 'None' | 'Low' | 'Medium' | 'High';
+  readonly outputType?: readonly string[];
+  readonly help?: CommandHelp;
+}

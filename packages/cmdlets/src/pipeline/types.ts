@@ -1,0 +1,85 @@
+/**
+ * The contract between commands and the pipeline. A compiled cmdlet is a `CmdletDefinition`:
+ * metadata plus begin/process/end/clean, which receive a `CmdletContext` and only do the work and
+ * emit objects. Script functions and native commands are `CommandProcessor`s made by the language.
+ */
+import type { CommandMetadata } from '../metadata/command.js';
+import type { ErrorRecord, InvocationInfo, ScriptExtent } from '../runtime/errors.js';
+import type { ProgressRecord } from '../session/host.js';
+import type { Scope } from '../session/scope.js';
+import type { Session } from '../session/session.js';
+
+/** What a cmdlet can do while it runs. `P` is the shape of its bound parameters. */
+export interface CmdletContext<P = Record<string, unknown>> {
+  /** Bound parameter values; pipeline-bound ones change for each input object. */
+  readonly params: P;
+  /** The names of parameters bound for this invocation or record ($PSBoundParameters), as declared. */
+  readonly boundParameters: ReadonlySet<string>;
+  readonly parameterSetName: string;
+  /** The current pipeline input object in `process`, `undefined` in begin/end. */
+  readonly input: unknown;
+  readonly session: Session;
+  /** The scope the command was called from (Set-Variable, -OutVariable act there). */
+  readonly scope: Scope;
+  readonly invocation: InvocationInfo;
+  /** Aborted on Ctrl+C: long work must stop promptly. */
+  readonly signal: AbortSignal;
+  /** Sends an object downstream. An array is sent as one object unless `enumerate` is set. */
+  write(value: unknown, options?: { enumerate?: boolean }): Promise<void>;
+  /** A non-terminating error: reported, and the command goes on with the next input. */
+  writeError(record: ErrorRecord): void;
+  /** A terminating error: stops this command and, unless caught, the statement. */
+  throwTerminating(record: ErrorRecord): never;
+  writeWarning(message: string): void;
+  writeVerbose(message: string): void;
+  writeDebug(message: string): void;
+  writeInformation(data: unknown, tags?: readonly string[]): void;
+  writeProgress(record: Omit<ProgressRecord, 'parentActivityId'> & { parentActivityId?: number }): void;
+  /** ShouldProcess: false under -WhatIf (after printing "What if: ..."), asks under -Confirm. */
+  shouldProcess(target: string, action?: string): Promise<boolean>;
+  /** ShouldContinue: asks the user unless -Force was given (the caller decides that). */
+  shouldContinue(query: string, caption: string): Promise<boolean>;
+}
+
+/** A compiled cmdlet: its metadata and what it does. */
+export interface CmdletDefinition<P = Record<string, unknown>> extends CommandMetadata {
+  begin?(ctx: CmdletContext<P>): Promise<void> | void;
+  process?(ctx: CmdletContext<P>): Promise<void> | void;
+  end?(ctx: CmdletContext<P>): Promise<void> | void;
+  /** Runs after the pipeline ends for any reason, including errors and Ctrl+C. */
+  clean?(ctx: CmdletContext<P>): Promise<void> | void;
+}
+
+/** Declares a cmdlet. Cmdlets are always advanced (common parameters apply). */
+export function defineCmdlet<P = Record<string, unknown>>(definition: Omit<CmdletDefinition<P>, 'cmdletBinding'> & { cmdletBinding?: true }): CmdletDefinition<P> {
+  return { ...definition, cmdletBinding: true };
+}
+
+/** One argument as the script wrote it, before binding. */
+export type CommandArgument =
+  | {
+      readonly kind: 'parameter';
+      /** The name without the dash, as written (a prefix, any case). */
+      readonly name: string;
+      /** `-Name:value`: the value is part of the parameter token. */
+      readonly value?: unknown;
+      readonly hasValue: boolean;
+      readonly extent?: ScriptExtent;
+    }
+  | {
+      readonly kind: 'value';
+      readonly value: unknown;
+      readonly extent?: ScriptExtent;
+      /** Set when the value came from splatting an array (still positional). */
+      readonly splatted?: boolean;
+    };
+
+/** A command that runs in a pipeline. The runner calls begin once, process per input, end once, clean always. */
+export interface CommandProcessor {
+  readonly name: string;
+  begin(): Promise<void>;
+  /** `hasInput` is false when the command is first in its pipeline and has no input. */
+  process(input: unknown): Promise<void>;
+  end(): Promise<void>;
+  clean(): Promise<void>;
+}

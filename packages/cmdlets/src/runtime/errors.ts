@@ -1,0 +1,191 @@
+/**
+ * PowerShell's error records. A cmdlet reports a user's mistake as an ErrorRecord with a stable
+ * FullyQualifiedErrorId ("Id,Command"), a category and a target; a terminating error travels as a
+ * thrown `RuntimeError` that carries its record.
+ */
+
+/** PowerShell's ErrorCategory names. */
+export type ErrorCategory =
+  | 'NotSpecified'
+  | 'OpenError'
+  | 'CloseError'
+  | 'DeviceError'
+  | 'DeadlockDetected'
+  | 'InvalidArgument'
+  | 'InvalidData'
+  | 'InvalidOperation'
+  | 'InvalidResult'
+  | 'InvalidType'
+  | 'MetadataError'
+  | 'NotImplemented'
+  | 'NotInstalled'
+  | 'ObjectNotFound'
+  | 'OperationStopped'
+  | 'OperationTimeout'
+  | 'SyntaxError'
+  | 'ParserError'
+  | 'PermissionDenied'
+  | 'ResourceBusy'
+  | 'ResourceExists'
+  | 'ResourceUnavailable'
+  | 'ReadError'
+  | 'WriteError'
+  | 'FromStdErr'
+  | 'SecurityError'
+  | 'ProtocolError'
+  | 'ConnectionError'
+  | 'AuthenticationError'
+  | 'LimitsExceeded'
+  | 'QuotaExceeded'
+  | 'NotEnabled';
+
+/** A region of script text, for the position marker under an error. */
+export interface ScriptExtent {
+  readonly file?: string;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly startOffset: number;
+  readonly endOffset: number;
+  /** The text of the extent. */
+  readonly text: string;
+  /** The whole text of the first line of the extent. */
+  readonly lineText: string;
+}
+
+/** Where a command ran: its name and the script position of the command or failing argument. */
+export interface InvocationInfo {
+  readonly commandName?: string;
+  readonly scriptName?: string;
+  readonly extent?: ScriptExtent;
+}
+
+/**
+ * The exception inside an error record. `typeName` is the .NET exception type PowerShell would
+ * use (`System.Management.Automation.ParameterBindingException`...), which `catch [Type]` matches.
+ */
+export class PSException extends Error {
+  readonly typeName: string;
+  readonly innerException?: PSException | Error;
+  /** Set when the exception came from a `throw` statement in a script. */
+  readonly thrownValue?: unknown;
+  constructor(message: string, options: { typeName?: string; inner?: PSException | Error; thrownValue?: unknown } = {}) {
+    super(message);
+    this.name = 'PSException';
+    this.typeName = options.typeName ?? 'System.Management.Automation.RuntimeException';
+    this.innerException = options.inner;
+    this.thrownValue = options.thrownValue;
+  }
+}
+
+/** What an error record is built from. */
+export interface ErrorRecordInit {
+  readonly exception: PSException;
+  /** The bare error id; the record adds ",Command" when the error came from a command. */
+  readonly errorId: string;
+  readonly category: ErrorCategory;
+  readonly targetObject?: unknown;
+  readonly invocationInfo?: InvocationInfo;
+  readonly recommendedAction?: string;
+  /** A message to show instead of the exception's (ErrorDetails). */
+  readonly detailsMessage?: string;
+}
+
+/** PowerShell's ErrorRecord. */
+export class ErrorRecord {
+  readonly exception: PSException;
+  readonly errorId: string;
+  readonly category: ErrorCategory;
+  readonly targetObject: unknown;
+  invocationInfo?: InvocationInfo;
+  readonly recommendedAction?: string;
+  readonly detailsMessage?: string;
+  /** Set once the record has been through $? / $Error handling, so it is counted once. */
+  recorded = false;
+
+  constructor(init: ErrorRecordInit) {
+    this.exception = init.exception;
+    this.errorId = init.errorId;
+    this.category = init.category;
+    this.targetObject = init.targetObject ?? null;
+    this.invocationInfo = init.invocationInfo;
+    this.recommendedAction = init.recommendedAction;
+    this.detailsMessage = init.detailsMessage;
+  }
+
+  /** "Id,Command" when a command reported it, the bare id otherwise. */
+  get fullyQualifiedErrorId(): string {
+    const command = this.invocationInfo?.commandName;
+    return command ? `${this.errorId},${command}` : this.errorId;
+  }
+
+  /** The text shown for the error: ErrorDetails when set, the exception message otherwise. */
+  get message(): string {
+    return this.detailsMessage ?? this.exception.message;
+  }
+
+  /** The category line: "InvalidArgument: (target:String) [Cmd], ExceptionType". */
+  get categoryInfo(): string {
+    const reason = this.exception.typeName.slice(this.exception.typeName.lastIndexOf('.') + 1);
+    const activity = this.invocationInfo?.commandName ?? '';
+    const target = this.targetObject === null || this.targetObject === undefined ? '' : String(this.targetObject);
+    return `${this.category}: (${target}:${typeof this.targetObject === 'string' ? 'String' : 'Object'}) [${activity}], ${reason}`;
+  }
+
+  toString(): string {
+    return this.message;
+  }
+
+  /** A copy with the invocation info set, for the pipeline to say which command and where. */
+  withInvocation(info: InvocationInfo): ErrorRecord {
+    const copy = new ErrorRecord({ ...this, exception: this.exception, errorId: this.errorId, category: this.category });
+    copy.invocationInfo = info;
+    return copy;
+  }
+}
+
+/** A terminating error: thrown, it stops the statement (or the script) and carries its record. */
+export class RuntimeError extends Error {
+  constructor(readonly errorRecord: ErrorRecord) {
+    super(errorRecord.message);
+    this.name = 'RuntimeError';
+  }
+}
+
+/** Builds an error record in one call. */
+export function errorRecord(
+  message: string,
+  errorId: string,
+  category: ErrorCategory,
+  options: { typeName?: string; targetObject?: unknown; recommendedAction?: string; inner?: Error } = {},
+): ErrorRecord {
+  return new ErrorRecord({
+    exception: new PSException(message, { typeName: options.typeName, inner: options.inner }),
+    errorId,
+    category,
+    targetObject: options.targetObject,
+    recommendedAction: options.recommendedAction,
+  });
+}
+
+/** Throws a terminating error. */
+export function terminate(record: ErrorRecord): never {
+  throw new RuntimeError(record);
+}
+
+/** The pipeline was stopped (Ctrl+C, or `exit` inside a pipeline): unwinds every command. */
+export class PipelineStoppedError extends Error {
+  constructor() {
+    super('The pipeline has been stopped.');
+    this.name = 'PipelineStoppedError';
+  }
+}
+
+/** A downstream command needs no more input (Select-Object -First): upstream commands stop quietly. */
+export class StopUpstreamError extends Error {
+  constructor(readonly requester: object) {
+    super('Upstream commands were stopped.');
+    this.name = 'StopUpstreamError';
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * The PowerShell value model in JavaScript.
+ *
+ * Plain JS values stand for the common .NET types so the hot paths stay cheap:
+ * `null` is $null, `boolean` is [bool], `string` is [string], arrays are [object[]], and a plain
+ * `number` is an [int] when it is integral and fits 32 bits, a [long] when it is integral and
+ * larger, a [double] otherwise. Any other numeric type, or a double that happens to be integral
+ * (`1.0`, `3 * 1.5`), is a `PSNumber` so that `-is`, `GetType()` and conversions stay exact.
+ */
+
+/** The numeric .NET types dpmsh models. */
+export type NumericType = 'Byte' | 'SByte' | 'Int16' | 'UInt16' | 'Int32' | 'UInt32' | 'Int64' | 'UInt64' | 'Single' | 'Double' | 'Decimal';
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** The numeric type a plain JS number stands for. */
+export function impliedNumericType(n: number): NumericType {
+  if (!Number.isInteger(n)) return 'Double';
+  return n >= INT32_MIN && n <= INT32_MAX ? 'Int32' : 'Int64';
+}
+
+/** A number whose .NET type is not the one a plain JS number implies. */
+export class PSNumber {
+  constructor(
+    readonly type: NumericType,
+    readonly value: number,
+  ) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toString(): string {
+    return String(this.value);
+  }
+}
+
+/** A numeric value of any modelled type. */
+export type Numeric = number | PSNumber;
+
+/** Makes a numeric value of a type, plain when the plain number already implies that type. */
+export function makeNumber(type: NumericType, value: number): Numeric {
+  return impliedNumericType(value) === type ? value : new PSNumber(type, value);
+}
+
+/** The type of a numeric value. */
+export function numericType(n: Numeric): NumericType {
+  return typeof n === 'number' ? impliedNumericType(n) : n.type;
+}
+
+/** [char]: a UTF-16 code unit. `'abc'[0]` is one; `[char]'a' + [char]'b'` adds codes as PowerShell does. */
+export class PSChar {
+  constructor(readonly code: number) {}
+  toString(): string {
+    return String.fromCharCode(this.code);
+  }
+}
+
+/** [datetime]: milliseconds since the Unix epoch and a kind, as .NET's DateTime. */
+export class PSDateTime {
+  constructor(
+    readonly ms: number,
+    readonly kind: 'Local' | 'Utc' | 'Unspecified' = 'Local',
+  ) {}
+  /** The same instant as a JS Date. */
+  toDate(): Date {
+    return new Date(this.ms);
+  }
+}
+
+/** Ticks (100 ns) per millisecond, as .NET counts time. */
+export const TICKS_PER_MS = 10_000;
+
+/** [timespan]: a duration in ticks of 100 ns. */
+export class PSTimeSpan {
+  constructor(readonly ticks: number) {}
+  /** The duration in milliseconds. */
+  get totalMilliseconds(): number {
+    return this.ticks / TICKS_PER_MS;
+  }
+  static fromMilliseconds(ms: number): PSTimeSpan {
+    return new PSTimeSpan(Math.round(ms * TICKS_PER_MS));
+  }
+}
+
+/** [securestring]: text that is never formatted or serialized as its content. */
+export class PSSecureString {
+  readonly #text: string;
+  constructor(text: string) {
+    this.#text = text;
+  }
+  /** The protected text, for the cmdlets that must hand it to a use case (never to output). */
+  reveal(): string {
+    return this.#text;
+  }
+  get length(): number {
+    return this.#text.length;
+  }
+  toString(): string {
+    return 'System.Security.SecureString';
+  }
+}
+
+function keyOf(key: unknown): unknown {
+  if (typeof key === 'string') return key.toLowerCase();
+  if (key instanceof PSNumber) return key.value;
+  if (key instanceof PSChar) return String.fromCharCode(key.code).toLowerCase();
+  return key;
+}
+
+/**
+ * [hashtable] and [ordered]: keys compare case-insensitively when they are strings. Entries keep
+ * insertion order in both, which is one valid .NET hashtable order and the only one scripts can
+ * rely on; `ordered` records which type the script asked for.
+ */
+export class PSHashtable {
+  readonly #entries = new Map<unknown, { key: unknown; value: unknown }>();
+  constructor(readonly ordered = false) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+  has(key: unknown): boolean {
+    return this.#entries.has(keyOf(key));
+  }
+  get(key: unknown): unknown {
+    return this.#entries.get(keyOf(key))?.value ?? null;
+  }
+  /** Sets a key; an existing key keeps its original spelling and position. */
+  set(key: unknown, value: unknown): void {
+    const k = keyOf(key);
+    const existing = this.#entries.get(k);
+    if (existing) existing.value = value;
+    else this.#entries.set(k, { key, value });
+  }
+  delete(key: unknown): boolean {
+    return this.#entries.delete(keyOf(key));
+  }
+  clear(): void {
+    this.#entries.clear();
+  }
+  keys(): unknown[] {
+    return [...this.#entries.values()].map((e) => e.key);
+  }
+  values(): unknown[] {
+    return [...this.#entries.values()].map((e) => e.value);
+  }
+  entries(): [unknown, unknown][] {
+    return [...this.#entries.values()].map((e) => [e.key, e.value]);
+  }
+  clone(): PSHashtable {
+    const copy = new PSHashtable(this.ordered);
+    for (const [k, v] of this.entries()) copy.set(k, v);
+    return copy;
+  }
+}
+
+/** How a property came to be on an object, as Get-Member reports it. */
+export type PropertyKind = 'NoteProperty' | 'ScriptProperty' | 'AliasProperty' | 'Property';
+
+/** A property of a PSObject. Script and alias properties compute their value on read. */
+export interface PSProperty {
+  readonly name: string;
+  readonly kind: PropertyKind;
+  value?: unknown;
+  get?: () => unknown;
+  set?: (value: unknown) => void;
+  /** The .NET type name shown by Get-Member, when known. */
+  readonly typeName?: string;
+}
+
+/** The type names every custom object ends with. */
+export const CUSTOM_OBJECT_TYPE_NAMES = ['System.Management.Automation.PSCustomObject', 'System.Object'] as const;
+
+/**
+ * [pscustomobject] and [psobject]: ordered, case-insensitively named properties and a list of
+ * type names (most derived first) that formatting views and Get-Member use. `baseObject` is set
+ * when the object wraps another value (Add-Member on a string or a number).
+ */
+export class PSObject {
+  readonly #props = new Map<string, PSProperty>();
+  readonly typeNames: string[];
+  constructor(
+    typeNames: readonly string[] = CUSTOM_OBJECT_TYPE_NAMES,
+    readonly baseObject?: unknown,
+  ) {
+    this.typeNames = [...typeNames];
+  }
+
+  /** Builds a custom object from plain data, in key order. */
+  static from(data: Record<string, unknown>, typeName?: string): PSObject {
+    const o = new PSObject(typeName ? [typeName, ...CUSTOM_OBJECT_TYPE_NAMES] : CUSTOM_OBJECT_TYPE_NAMES);
+    for (const [k, v] of Object.entries(data)) o.addNote(k, v);
+    return o;
+  }
+
+  get properties(): PSProperty[] {
+    return [...this.#props.values()];
+  }
+  getProperty(name: string): PSProperty | undefined {
+    return this.#props.get(name.toLowerCase());
+  }
+  hasProperty(name: string): boolean {
+    return this.#props.has(name.toLowerCase());
+  }
+  /** Adds or replaces a property. */
+  addProperty(property: PSProperty): void {
+    this.#props.set(property.name.toLowerCase(), property);
+  }
+  /** Adds or replaces a note property. */
+  addNote(name: string, value: unknown): void {
+    this.addProperty({ name, kind: 'NoteProperty', value });
+  }
+  removeProperty(name: string): boolean {
+    return this.#props.delete(name.toLowerCase());
+  }
+  /** The value of a property, `undefined` when there is no such property. */
+  read(name: string): unknown {
+    const p = this.#props.get(name.toLowerCase());
+    if (!p) return undefined;
+    return p.get ? p.get() : p.value;
+  }
+  /** Sets a property's value; returns false when there is no such property. */
+  write(name: string, value: unknown): boolean {
+    const p = this.#props.get(name.toLowerCase());
+    if (!p) return false;
+    if (p.set) p.set(value);
+    else if (p.get) return false;
+    else p.value = value;
+    return true;
+  }
+}
+
+/** A [scriptblock] value: created by the language, invoked by cmdlets such as Where-Object. */
+export interface ScriptBlock {
+  readonly isScriptBlock: true;
+  /** The source text between the braces, as `$sb.ToString()` shows it. */
+  readonly text: string;
+  readonly file?: string;
+  /**
+   * Runs the block in a new child scope of the scope it was called from and returns its output.
+   * `dollarUnder` sets `$_`/`$PSItem`; `args` become `$args` or bind to its param() block.
+   */
+  invoke(options?: ScriptBlockInvocation): Promise<unknown[]>;
+}
+
+/** How a script block is invoked. */
+export interface ScriptBlockInvocation {
+  dollarUnder?: unknown;
+  args?: unknown[];
+  /** Named variables to define in the block's scope before it runs (`$input`, `$this`...). */
+  variables?: Record<string, unknown>;
+  /** Run in the caller's scope (dot-sourcing) instead of a new child scope. */
+  dotSource?: boolean;
+  signal?: AbortSignal;
+}
+
+/** True for a script block value. */
+export function isScriptBlock(v: unknown): v is ScriptBlock {
+  return typeof v === 'object' && v !== null && (v as { isScriptBlock?: unknown }).isScriptBlock === true;
+}
+
+/** A type literal value such as `[int]` or `[System.DayOfWeek]`. */
+export class PSTypeLiteral {
+  constructor(
+    /** The full .NET name, e.g. `System.Int32`. */
+    readonly fullName: string,
+  ) {}
+  get name(): string {
+    const dot = this.fullName.lastIndexOf('.');
+    return dot < 0 ? this.fullName : this.fullName.slice(dot + 1);
+  }
+  toString(): string {
+    return this.fullName;
+  }
+}
+
+/** A value of an enum type, e.g. [System.DayOfWeek]::Monday. */
+export class PSEnumValue {
+  constructor(
+    readonly typeName: string,
+    readonly name: string,
+    readonly value: number,
+  ) {}
+  toString(): string {
+    return this.name;
+  }
+  valueOf(): number {
+    return this.value;
+  }
+}
+
+/** True for values the pipeline enumerates: arrays (other collections are objects). */
+export function isEnumerable(v: unknown): v is unknown[] {
+  return Array.isArray(v);
+}
