@@ -1,1 +1,3 @@
-export {};
+export * from './parser/index.js';
+export type { RunOptions, RunOutcome, Shell, ShellOptions } from './api.js';
+export { createShell } from './interpreter/shell.js';

@@ -59,6 +59,12 @@ export interface InvocationInfo {
   readonly commandName?: string;
   readonly scriptName?: string;
   readonly extent?: ScriptExtent;
+  /**
+   * The name as the script wrote it (an alias, or a name no command answers to). Set without
+   * `commandName` when the command itself is unknown (CommandNotFoundException), so the error
+   * id stays bare and the error view still names what was typed.
+   */
+  readonly invocationName?: string;
 }
 
 /**
@@ -70,12 +76,19 @@ export class PSException extends Error {
   readonly innerException?: PSException | Error;
   /** Set when the exception came from a `throw` statement in a script. */
   readonly thrownValue?: unknown;
-  constructor(message: string, options: { typeName?: string; inner?: PSException | Error; thrownValue?: unknown } = {}) {
+  /**
+   * The error id of the exception's own record, for exceptions that are the inner exception of
+   * another record (`$err.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId`, e.g.
+   * `ValidateSetFailure` inside a ParameterArgumentValidationError).
+   */
+  readonly errorId?: string;
+  constructor(message: string, options: { typeName?: string; inner?: PSException | Error; thrownValue?: unknown; errorId?: string } = {}) {
     super(message);
     this.name = 'PSException';
     this.typeName = options.typeName ?? 'System.Management.Automation.RuntimeException';
     this.innerException = options.inner;
     this.thrownValue = options.thrownValue;
+    this.errorId = options.errorId;
   }
 }
 
@@ -145,9 +158,16 @@ export class ErrorRecord {
   }
 }
 
-/** A terminating error: thrown, it stops the statement (or the script) and carries its record. */
+/**
+ * A terminating error: thrown, it carries its record. A statement-terminating error (a cmdlet's
+ * ThrowTerminatingError, a failed conversion) stops the statement and the script goes on; a
+ * script-terminating one (`throw`, -ErrorAction Stop) unwinds to the nearest try/catch or trap.
+ */
 export class RuntimeError extends Error {
-  constructor(readonly errorRecord: ErrorRecord) {
+  constructor(
+    readonly errorRecord: ErrorRecord,
+    readonly terminates: 'statement' | 'script' = 'statement',
+  ) {
     super(errorRecord.message);
     this.name = 'RuntimeError';
   }

@@ -7,6 +7,7 @@
  * larger, a [double] otherwise. Any other numeric type, or a double that happens to be integral
  * (`1.0`, `3 * 1.5`), is a `PSNumber` so that `-is`, `GetType()` and conversions stay exact.
  */
+import type { Scope } from '../session/scope.js';
 
 /** The numeric .NET types dpmsh models. */
 export type NumericType = 'Byte' | 'SByte' | 'Int16' | 'UInt16' | 'Int32' | 'UInt32' | 'Int64' | 'UInt64' | 'Single' | 'Double' | 'Decimal';
@@ -249,7 +250,12 @@ export interface ScriptBlockInvocation {
   args?: unknown[];
   /** Named variables to define in the block's scope before it runs (`$input`, `$this`...). */
   variables?: Record<string, unknown>;
-  /** Run in the caller's scope (dot-sourcing) instead of a new child scope. */
+  /**
+   * The scope the block runs from: its new scope is a child of this one (PowerShell's dynamic
+   * scoping). Cmdlets pass their context's scope; absent, the scope the block was created in.
+   */
+  scope?: Scope;
+  /** Run in that scope itself (dot-sourcing, as ForEach-Object and Where-Object do) instead of a new child. */
   dotSource?: boolean;
   signal?: AbortSignal;
 }
@@ -292,4 +298,74 @@ export class PSEnumValue {
 /** True for values the pipeline enumerates: arrays (other collections are objects). */
 export function isEnumerable(v: unknown): v is unknown[] {
   return Array.isArray(v);
+}
+
+/**
+ * [System.Collections.ArrayList] and [System.Collections.Generic.List[T]]: a mutable list. It is
+ * not a JS array, so `isEnumerable` (and the `+=` that copies arrays) leave it alone, but the
+ * pipeline enumerates it as PowerShell does: use `enumerableItems` to get the items of any value
+ * the pipeline unrolls. `elementType` is the full name of T for List[T], undefined for ArrayList;
+ * adding to a List[T] converts the item to T (the members' Add does that).
+ */
+export class PSList {
+  readonly items: unknown[];
+  constructor(
+    items: readonly unknown[] = [],
+    readonly elementType?: string,
+  ) {
+    this.items = [...items];
+  }
+  get count(): number {
+    return this.items.length;
+  }
+}
+
+/** The items the pipeline (and foreach) unrolls from a value: arrays and lists; undefined for a scalar. */
+export function enumerableItems(v: unknown): readonly unknown[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PSList) return v.items;
+  return undefined;
+}
+
+/** [switch] (SwitchParameter): what a switch parameter holds; `$Force.IsPresent`, and true/false in conditions. */
+export class PSSwitch {
+  constructor(readonly isPresent: boolean) {}
+  toString(): string {
+    return this.isPresent ? 'True' : 'False';
+  }
+}
+
+/** [regex]: a .NET pattern and its RegexOptions names (`IgnoreCase`, `Multiline`...); compare.ts compiles it. */
+export class PSRegex {
+  constructor(
+    readonly pattern: string,
+    readonly options: readonly string[] = [],
+  ) {}
+  toString(): string {
+    return this.pattern;
+  }
+}
+
+/** [version]: Major.Minor[.Build[.Revision]]; absent parts are -1 as in .NET. */
+export class PSVersion {
+  constructor(
+    readonly major: number,
+    readonly minor: number,
+    readonly build = -1,
+    readonly revision = -1,
+  ) {}
+  toString(): string {
+    let s = `${this.major}.${this.minor}`;
+    if (this.build >= 0) s += `.${this.build}`;
+    if (this.build >= 0 && this.revision >= 0) s += `.${this.revision}`;
+    return s;
+  }
+}
+
+/** [guid]: kept as its lower-case "D" form (32 hex digits with hyphens). */
+export class PSGuid {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
 }

@@ -32,6 +32,8 @@ export class Scope {
   /** Functions and aliases defined in this scope (a function defined in a script lives in the script's scope). */
   readonly functions = new Map<string, unknown>();
   readonly aliases = new Map<string, string>();
+  /** Set-StrictMode's version set in this very scope; child scopes inherit it (see `strictVersion`). */
+  strictMode: number | undefined;
 
   constructor(
     readonly kind: ScopeKind,
@@ -57,6 +59,12 @@ export class Scope {
     let s: Scope = this;
     while (s.parent) s = s.parent;
     return s;
+  }
+
+  /** The strict-mode version in force here: the nearest scope's setting, 0 when off. */
+  get strictVersion(): number {
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.strictMode !== undefined) return s.strictMode;
+    return 0;
   }
 
   /** Finds a variable by name (case-insensitive), walking up; private variables are seen only where defined. */

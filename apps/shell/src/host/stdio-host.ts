@@ -1,0 +1,129 @@
+/**
+ * The host of scripted runs: formatted output and host messages on stdout, errors on stderr,
+ * colours only when the stream is a terminal (as pwsh's OutputRendering=Host), prompts on the
+ * terminal unless -NonInteractive.
+ */
+import { createInterface } from 'node:readline/promises';
+import type { ErrorRecord, Host, HostChoice, HostStream, ParameterMetadata, ProgressRecord } from '@dpmsh/cmdlets';
+import { errorRecord, formatErrorRecord, terminate } from '@dpmsh/cmdlets';
+
+const ANSI: Record<string, string> = {
+  Black: '30', DarkBlue: '34', DarkGreen: '32', DarkCyan: '36', DarkRed: '31', DarkMagenta: '35', DarkYellow: '33', Gray: '37',
+  DarkGray: '90', Blue: '94', Green: '92', Cyan: '96', Red: '91', Magenta: '95', Yellow: '93', White: '97',
+};
+
+const STREAM_COLOUR: Partial<Record<HostStream, string>> = { error: 'Red', warning: 'Yellow', verbose: 'Yellow', debug: 'Yellow' };
+const STREAM_PREFIX: Partial<Record<HostStream, string>> = { warning: 'WARNING: ', verbose: 'VERBOSE: ', debug: 'DEBUG: ' };
+
+/** Where a stdio host writes and reads. */
+export interface StdioStreams {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+/** A host over standard streams. */
+export class StdioHost implements Host {
+  readonly name = 'dpmsh';
+  readonly interactive: boolean;
+  readonly #io: StdioStreams;
+
+  constructor(io: StdioStreams, options: { nonInteractive: boolean }) {
+    this.#io = io;
+    this.interactive = !options.nonInteractive && io.stdin.isTTY === true;
+  }
+
+  get width(): number {
+    return this.#io.stdout.isTTY && this.#io.stdout.columns ? this.#io.stdout.columns : 120;
+  }
+
+  write(text: string, options: { stream?: HostStream; foregroundColor?: string; newline?: boolean } = {}): void {
+    const stream = options.stream ?? 'output';
+    const target = stream === 'error' ? this.#io.stderr : this.#io.stdout;
+    const line = (STREAM_PREFIX[stream] ?? '') + text + (options.newline === false ? '' : '\n');
+    const colour = options.foregroundColor ?? STREAM_COLOUR[stream];
+    const code = colour && target.isTTY ? ANSI[colour] : undefined;
+    target.write(code ? `\x1b[${code}m${line}\x1b[0m` : line);
+  }
+
+  writeErrorRecord(record: ErrorRecord): void {
+    this.write(formatErrorRecord(record, { view: 'ConciseView', width: this.width }), { stream: 'error' });
+  }
+
+  async readLine(prompt: string, options: { secure?: boolean; signal?: AbortSignal } = {}): Promise<string> {
+    this.#assertInteractive(prompt);
+    const rl = createInterface({ input: this.#io.stdin, output: this.#io.stdout, terminal: true });
+    try {
+      if (options.secure) {
+        // Echo a '*' per character instead of the text itself.
+        const out = rl as unknown as { _writeToOutput: (s: string) => void };
+        out._writeToOutput = (s: string) => this.#io.stdout.write(s.startsWith(prompt) ? prompt : '*'.repeat(s.length));
+      }
+      return await rl.question(prompt, { signal: options.signal });
+    } finally {
+      rl.close();
+      if (options.secure) this.#io.stdout.write('\n');
+    }
+  }
+
+  async promptForChoice(caption: string, message: string, choices: readonly HostChoice[], defaultChoice: number): Promise<number> {
+    this.#assertInteractive(message);
+    const hotkeys = choices.map((c) => {
+      const amp = c.label.indexOf('&');
+      return amp >= 0 ? c.label[amp + 1].toUpperCase() : c.label[0].toUpperCase();
+    });
+    const labels = choices.map((c, i) => `[${hotkeys[i]}] ${c.label.replace('&', '')}`).join('  ');
+    this.write(caption);
+    this.write(message);
+    for (;;) {
+      const answer = (await this.readLine(`${labels}  [?] Help (default is "${hotkeys[defaultChoice]}"): `)).trim().toUpperCase();
+      if (answer === '') return defaultChoice;
+      if (answer === '?') {
+        choices.forEach((c, i) => this.write(`${hotkeys[i]} - ${c.helpMessage ?? c.label.replace('&', '')}`));
+        continue;
+      }
+      const index = hotkeys.indexOf(answer);
+      if (index >= 0) return index;
+    }
+  }
+
+  async promptForParameters(commandName: string, parameters: readonly ParameterMetadata[]): Promise<Record<string, unknown>> {
+    this.#assertInteractive(commandName);
+    this.write(`cmdlet ${commandName} at command pipeline position 1`);
+    this.write('Supply values for the following parameters:');
+    const values: Record<string, unknown> = {};
+    for (const parameter of parameters) {
+      const secure = parameter.type.toLowerCase() === 'securestring';
+      values[parameter.name] = await this.readLine(`${parameter.name}: `, { secure });
+    }
+    return values;
+  }
+
+  progress(record: ProgressRecord): void {
+    if (!this.#io.stderr.isTTY) return;
+    if (record.completed) {
+      this.#io.stderr.write('\r\x1b[2K');
+      return;
+    }
+    const width = Math.max(10, Math.min(50, this.width - record.activity.length - 20));
+    const filled = record.percentComplete >= 0 ? Math.round((record.percentComplete / 100) * width) : 0;
+    this.#io.stderr.write(`\r\x1b[2K${record.activity} [${'o'.repeat(filled)}${' '.repeat(width - filled)}] ${record.status}`);
+  }
+
+  clear(): void {
+    if (this.#io.stdout.isTTY) this.#io.stdout.write('\x1b[2J\x1b[3J\x1b[H');
+  }
+
+  #assertInteractive(what: string): void {
+    if (!this.interactive) {
+      terminate(
+        errorRecord(
+          'dpmsh is in NonInteractive mode. Read and Prompt functionality is not available.',
+          'HostFunctionNotImplemented',
+          'ResourceUnavailable',
+          { typeName: 'System.Management.Automation.Host.HostException', targetObject: what.trim() },
+        ),
+      );
+    }
+  }
+}

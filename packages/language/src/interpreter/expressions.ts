@@ -1,0 +1,285 @@
+/**
+ * Evaluating expressions. Every evaluation is async because any expression may run commands
+ * (`$(Get-Item x)`, a script block property, a method that invokes a script block).
+ */
+import {
+  convertTo,
+  getMember,
+  getStaticMember,
+  invokeMethod,
+  invokeStaticMethod,
+  isEnumerable,
+  makeNumber,
+  PSChar,
+  PSHashtable,
+  PSObject,
+  PSTypeLiteral,
+  requireType,
+  RuntimeError,
+  toBoolean,
+  toText,
+} from '@dpmsh/cmdlets';
+import type { NumericType as RuntimeNumericType, TypeInfo } from '@dpmsh/cmdlets';
+import type {
+  ConstantExpressionAst,
+  ConvertExpressionAst,
+  ExpandableStringExpressionAst,
+  ExpressionAst,
+  HashtableAst,
+  IndexExpressionAst,
+  InvokeMemberExpressionAst,
+  MemberExpressionAst,
+  PipelineBaseAst,
+  StatementAst,
+  TypeName,
+  UnaryExpressionAst,
+  VariablePath,
+} from '../parser/ast.js';
+import { arithmetic, bitwiseNot, negate } from './arithmetic.js';
+import { assignTo, readTarget } from './assignment.js';
+import type { ExecutionContext } from './context.js';
+import { atPosition, nullIndex, nullMethodCall, scriptError } from './errors.js';
+import { ScriptBlockValue } from './script-block.js';
+import { binaryOperation, unaryJoin, unarySplit } from './operators.js';
+import { unwrapCollected } from './output.js';
+import { collectStatements, executeStatement } from './statements.js';
+import { assignVariable, readVariable } from './variables.js';
+
+const MATCHES: VariablePath = { userPath: 'Matches', scope: null, drive: null, name: 'Matches' };
+
+/** Evaluates an expression to its value. */
+export async function evaluate(node: ExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  try {
+    return await evaluateNode(node, ctx);
+  } catch (error) {
+    throw atPosition(error, node.extent);
+  }
+}
+
+async function evaluateNode(node: ExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  switch (node.kind) {
+    case 'Constant':
+      return constantValue(node);
+    case 'StringConstant':
+      return node.value;
+    case 'ExpandableString':
+      return expandString(node, ctx);
+    case 'Variable':
+      if (node.splatted) {
+        throw scriptError('The splatting operator \'@\' cannot be used to reference variables in an expression. \'@' + node.variablePath.userPath + '\' can be used only as an argument to a command. To reference variables in an expression use \'$' + node.variablePath.userPath + '\'.', 'SplattingNotPermitted', node.extent, { category: 'ParserError' });
+      }
+      return readVariable(node.variablePath, ctx, node.extent);
+    case 'TypeExpression':
+      return new PSTypeLiteral(resolveTypeName(node.typeName).fullName);
+    case 'ArrayLiteral': {
+      const values: unknown[] = [];
+      for (const element of node.elements) values.push(await evaluate(element, ctx));
+      return values;
+    }
+    case 'ArrayExpression':
+      return collectStatements(node.subExpression.statements, node.subExpression.traps, ctx);
+    case 'SubExpression':
+      return unwrapCollected(await collectStatements(node.subExpression.statements, node.subExpression.traps, ctx));
+    case 'ParenExpression':
+      return valueOfStatement(node.pipeline, ctx);
+    case 'Hashtable':
+      return buildHashtable(node, ctx, false);
+    case 'ScriptBlockExpression':
+      return new ScriptBlockValue(node.scriptBlock, ctx);
+    case 'UnaryExpression':
+      return unary(node, ctx);
+    case 'BinaryExpression':
+      return binary(node.operator, node, ctx);
+    case 'TernaryExpression':
+      return toBoolean(await evaluate(node.condition, ctx)) ? evaluate(node.ifTrue, ctx) : evaluate(node.ifFalse, ctx);
+    case 'ConvertExpression':
+      return convert(node, ctx);
+    case 'AttributedExpression':
+      return evaluate(node.child, ctx);
+    case 'MemberExpression':
+      return member(node, ctx);
+    case 'InvokeMemberExpression':
+      return invokeMember(node, ctx);
+    case 'IndexExpression':
+      return indexValue(node, ctx);
+    case 'ErrorExpression':
+      throw new Error('bug: an expression with parse errors was run');
+  }
+}
+
+/** The value a statement produces where a value is needed: `(…)`, an assignment's right side, a condition. */
+export async function valueOfStatement(statement: StatementAst | PipelineBaseAst, ctx: ExecutionContext): Promise<unknown> {
+  if (statement.kind === 'Pipeline' && statement.pipelineElements.length === 1) {
+    const only = statement.pipelineElements[0];
+    if (only.kind === 'CommandExpression' && only.redirections.length === 0) return evaluate(only.expression, ctx);
+  }
+  if (statement.kind === 'AssignmentStatement') {
+    await executeStatement(statement, ctx);
+    return readTarget(statement.left, ctx);
+  }
+  return unwrapCollected(await collectStatements([statement], [], ctx));
+}
+
+const NUMERIC_TYPES: Record<ConstantExpressionAst['numericType'], RuntimeNumericType> = {
+  Int32: 'Int32', Int64: 'Int64', Decimal: 'Decimal', Double: 'Double', Byte: 'Byte', SByte: 'SByte',
+  Int16: 'Int16', UInt16: 'UInt16', UInt32: 'UInt32', UInt64: 'UInt64', BigInteger: 'Int64',
+};
+
+function constantValue(node: ConstantExpressionAst): unknown {
+  return makeNumber(NUMERIC_TYPES[node.numericType], node.value);
+}
+
+/** A type name from the syntax tree, resolved (or PowerShell's "Unable to find type"). */
+export function resolveTypeName(typeName: TypeName): TypeInfo {
+  return requireType(typeName.fullName);
+}
+
+async function expandString(node: ExpandableStringExpressionAst, ctx: ExecutionContext): Promise<string> {
+  let text = '';
+  for (const part of node.parts) {
+    if (part.kind === 'StringConstant') text += part.value;
+    else if (part.kind === 'Variable') text += toText(readVariable(part.variablePath, ctx, part.extent), ctx.scope);
+    else text += toText(unwrapCollected(await collectStatements(part.subExpression.statements, part.subExpression.traps, ctx)), ctx.scope);
+  }
+  return text;
+}
+
+/** Builds a hashtable literal; `ordered` for `[ordered]@{...}`. */
+async function buildHashtable(node: HashtableAst, ctx: ExecutionContext, ordered: boolean): Promise<PSHashtable> {
+  const table = new PSHashtable(ordered);
+  for (const pair of node.pairs) {
+    const key = pair.key.kind === 'StringConstant' ? pair.key.value : await evaluate(pair.key, ctx);
+    if (table.has(key)) {
+      throw scriptError(`Duplicate keys '${toText(key)}' are not allowed in hash literals.`, 'DuplicateKeyInHashLiteral', pair.key.extent, { category: 'ParserError' });
+    }
+    table.set(key, await valueOfStatement(pair.value, ctx));
+  }
+  return table;
+}
+
+async function convert(node: ConvertExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  const name = node.type.typeName.fullName.toLowerCase();
+  if (name === 'ordered') {
+    if (node.child.kind !== 'Hashtable') {
+      throw scriptError('The ordered attribute can be specified only on a hash literal node.', 'OrderedAttributeOnlyOnHashLiteralNode', node.extent, { category: 'ParserError' });
+    }
+    return buildHashtable(node.child, ctx, true);
+  }
+  const type = resolveTypeName(node.type.typeName);
+  const value = await evaluate(node.child, ctx);
+  if (type.kind === 'void') return undefined;
+  return convertTo(value, type);
+}
+
+async function unary(node: UnaryExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  switch (node.operator) {
+    case '-not':
+      return !toBoolean(await evaluate(node.child, ctx));
+    case '-':
+      return negate(await evaluate(node.child, ctx));
+    case '+':
+      return arithmetic('+', 0, await evaluate(node.child, ctx));
+    case '-bnot':
+      return bitwiseNot(await evaluate(node.child, ctx));
+    case '-split':
+      return unarySplit(await evaluate(node.child, ctx));
+    case '-join':
+      return unaryJoin(await evaluate(node.child, ctx));
+    case '++':
+    case '--': {
+      const before = await readTarget(node.child, ctx);
+      const after = arithmetic(node.operator === '++' ? '+' : '-', before === null ? 0 : before, 1);
+      await assignTo(node.child, after, ctx);
+      return node.postfix ? before : after;
+    }
+  }
+}
+
+async function binary(op: string, node: Extract<ExpressionAst, { kind: 'BinaryExpression' }>, ctx: ExecutionContext): Promise<unknown> {
+  switch (op) {
+    case '-and':
+      return toBoolean(await evaluate(node.left, ctx)) && toBoolean(await evaluate(node.right, ctx));
+    case '-or':
+      return toBoolean(await evaluate(node.left, ctx)) || toBoolean(await evaluate(node.right, ctx));
+    case '??': {
+      const left = await evaluate(node.left, ctx);
+      return left === null || left === undefined ? evaluate(node.right, ctx) : left;
+    }
+  }
+  const left = await evaluate(node.left, ctx);
+  const right = await evaluate(node.right, ctx);
+  return binaryOperation(node.operator, node.caseSensitive, left, right, (matches) => assignVariable(MATCHES, matches, ctx, node.extent));
+}
+
+async function memberName(node: ExpressionAst, ctx: ExecutionContext): Promise<string> {
+  return node.kind === 'StringConstant' ? node.value : toText(await evaluate(node, ctx));
+}
+
+async function member(node: MemberExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  const name = await memberName(node.member, ctx);
+  if (node.isStatic) {
+    const target = await evaluate(node.expression, ctx);
+    return getStaticMember(staticType(target, node), name);
+  }
+  const target = await evaluate(node.expression, ctx);
+  if (target === null || target === undefined) {
+    if (ctx.scope.strictVersion >= 2 && !node.nullConditional) {
+      throw scriptError(`The property '${name}' cannot be found on this object. Verify that the property exists.`, 'PropertyNotFoundStrict', node.extent, { category: 'NotSpecified' });
+    }
+    return null;
+  }
+  return getMember(target, name, { strict: ctx.scope.strictVersion >= 2 });
+}
+
+function staticType(target: unknown, node: { extent: MemberExpressionAst['extent'] }): TypeInfo {
+  if (target instanceof PSTypeLiteral) return requireType(target.fullName);
+  if (typeof target === 'string') return requireType(target);
+  throw scriptError('Unable to find type: the left side of :: must be a type, such as [math]::Round.', 'StaticMemberOnNonType', node.extent);
+}
+
+async function invokeMember(node: InvokeMemberExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  const target = await evaluate(node.expression, ctx);
+  const name = await memberName(node.member, ctx);
+  const args: unknown[] = [];
+  for (const a of node.arguments) args.push(await evaluate(a, ctx));
+  if (node.isStatic) return invokeStaticMethod(staticType(target, node), name, args);
+  if (target === null || target === undefined) {
+    if (node.nullConditional) return null;
+    throw nullMethodCall(node.extent);
+  }
+  return invokeMethod(target, name, args, { scope: ctx.scope });
+}
+
+/** `target[index]` with PowerShell's rules: negative indexes count from the end, out of range is $null, an array of indexes slices. */
+export function indexInto(target: unknown, index: unknown): unknown {
+  if (target instanceof PSHashtable) {
+    return isEnumerable(index) ? index.map((k) => target.get(k)) : target.get(index);
+  }
+  if (target instanceof PSObject && target.baseObject !== undefined) return indexInto(target.baseObject, index);
+  if (typeof target === 'string' || isEnumerable(target)) {
+    const length = target.length;
+    const at = (i: unknown): unknown => {
+      let n = Number(convertTo(i, 'int'));
+      if (n < 0) n += length;
+      if (n < 0 || n >= length) return null;
+      return typeof target === 'string' ? new PSChar(target.charCodeAt(n)) : target[n];
+    };
+    if (isEnumerable(index)) return index.map(at);
+    return at(index);
+  }
+  // Any other scalar indexes like a one-element array: $x[0] is $x, $x[-1] too.
+  if (isEnumerable(index)) return index.map((i) => indexInto(target, i));
+  const n = Number(convertTo(index, 'int'));
+  return n === 0 || n === -1 ? target : null;
+}
+
+async function indexValue(node: IndexExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  const target = await evaluate(node.target, ctx);
+  if (target === null || target === undefined) {
+    if (node.nullConditional) return null;
+    throw nullIndex(node.extent);
+  }
+  const index = await evaluate(node.index, ctx);
+  return indexInto(target, index);
+}
+

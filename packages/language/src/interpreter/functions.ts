@@ -1,0 +1,37 @@
+/**
+ * `function` and `filter` statements: the function is stored in the scope the statement runs in
+ * (or the one its name qualifies: `global:Name`, `script:Name`) with metadata from its param().
+ */
+import type { CommandInfo, Scope } from '@dpmsh/cmdlets';
+import type { FunctionDefinitionAst } from '../parser/ast.js';
+import type { ExecutionContext } from './context.js';
+import { buildMetadata } from './metadata.js';
+import { ScriptBlockValue } from './script-block.js';
+import { functionParameters } from './script-processor.js';
+
+function targetScope(qualifier: string, scope: Scope): Scope {
+  switch (qualifier) {
+    case 'global':
+      return scope.global;
+    case 'script':
+      return scope.nearest('script');
+    default:
+      return scope;
+  }
+}
+
+/** Defines a function from its statement. */
+export async function defineFunction(node: FunctionDefinitionAst, ctx: ExecutionContext): Promise<void> {
+  const match = /^(global|script|local|private|function):(.+)$/i.exec(node.name);
+  const qualifier = match ? match[1].toLowerCase() : '';
+  const name = match ? match[2] : node.name;
+  if (node.parameters) functionParameters.set(node.body, node.parameters);
+  const metadata = await buildMetadata(name, node.body.paramBlock, node.parameters, ctx);
+  const info: CommandInfo = {
+    kind: node.isFilter ? 'Filter' : 'Function',
+    name,
+    metadata,
+    scriptBlock: new ScriptBlockValue(node.body, ctx),
+  };
+  targetScope(qualifier, ctx.scope).functions.set(name.toLowerCase(), info);
+}

@@ -1,0 +1,336 @@
+/**
+ * Running statements: blocks with their traps, control flow, loops, switch, try/catch/finally,
+ * throw, function definitions. Errors follow PowerShell: a statement-terminating error is
+ * reported and the script goes on, unless a try or trap encloses it or $ErrorActionPreference
+ * is Stop; a script-terminating error unwinds to the nearest handler.
+ */
+import {
+  ErrorRecord,
+  isEnumerable,
+  PSException,
+  RuntimeError,
+  equals,
+  like,
+  regexMatch,
+  toBoolean,
+  toText,
+} from '@dpmsh/cmdlets';
+import type { PSHashtable } from '@dpmsh/cmdlets';
+import { readFile } from 'node:fs/promises';
+import type {
+  CatchClauseAst,
+  ExpressionAst,
+  ForEachStatementAst,
+  StatementAst,
+  SwitchStatementAst,
+  TrapStatementAst,
+  TryStatementAst,
+} from '../parser/ast.js';
+import { executeAssignment } from './assignment.js';
+import { derive, type ExecutionContext } from './context.js';
+import { BreakSignal, ContinueSignal, ExitSignal, loopTakes, ReturnSignal } from './control-flow.js';
+import { atPosition } from './errors.js';
+import { exceptionMatches } from './exception-types.js';
+import { evaluate, valueOfStatement } from './expressions.js';
+import { defineFunction } from './functions.js';
+import { enumerateValue } from './output.js';
+import { runPipelineStatement } from './pipelines.js';
+import { ScriptBlockValue } from './script-block.js';
+import { sessionState } from './session-state.js';
+import { assignVariable, setAutomatic } from './variables.js';
+
+/** Runs statements in order, handling the block's traps; output goes to the context's sink. */
+export async function executeStatements(statements: readonly StatementAst[], traps: readonly TrapStatementAst[], ctx: ExecutionContext): Promise<void> {
+  const inner = traps.length > 0 ? derive(ctx, { handlers: ctx.handlers + 1 }) : ctx;
+  for (const statement of statements) {
+    if (ctx.signal.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
+    if (traps.length === 0) {
+      await executeStatement(statement, ctx);
+      continue;
+    }
+    try {
+      await executeStatement(statement, inner);
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error;
+      const trap = traps.find((t) => t.trapType === null || exceptionMatches(error.errorRecord.exception, t.trapType.typeName.fullName));
+      if (!trap) throw error;
+      await runTrap(trap, error, ctx);
+    }
+  }
+}
+
+/** A trap runs with $_ set to the error; `continue` resumes silently, `break` rethrows, falling off the end reports and resumes. */
+async function runTrap(trap: TrapStatementAst, error: RuntimeError, ctx: ExecutionContext): Promise<void> {
+  const trapScope = ctx.scope.child('block');
+  setAutomatic(trapScope, '_', error.errorRecord);
+  setAutomatic(trapScope, 'PSItem', error.errorRecord);
+  try {
+    await executeStatements(trap.body.statements, trap.body.traps, derive(ctx, { scope: trapScope }));
+  } catch (signal) {
+    if (signal instanceof ContinueSignal && signal.label === null) {
+      sessionState(ctx.session).lastSuccess = false;
+      return;
+    }
+    if (signal instanceof BreakSignal && signal.label === null) throw error;
+    throw signal;
+  }
+  reportError(error.errorRecord, ctx);
+}
+
+/** Reports an error that nothing handled: into $Error and the error stream. */
+export function reportError(record: ErrorRecord, ctx: ExecutionContext): void {
+  ctx.writeError(record);
+  sessionState(ctx.session).lastSuccess = false;
+}
+
+/** Collects what statements output. */
+export async function collectStatements(statements: readonly StatementAst[], traps: readonly TrapStatementAst[], ctx: ExecutionContext): Promise<unknown[]> {
+  const items: unknown[] = [];
+  await executeStatements(statements, traps, derive(ctx, { output: (v) => void items.push(v) }));
+  return items;
+}
+
+function errorActionIsStop(ctx: ExecutionContext): boolean {
+  const pref = ctx.scope.lookup('ErrorActionPreference')?.value;
+  return typeof pref === 'string' ? pref.toLowerCase() === 'stop' : toText(pref).toLowerCase() === 'stop';
+}
+
+/** Runs one statement, reporting a statement-terminating error where nothing handles it. */
+export async function executeStatement(statement: StatementAst, ctx: ExecutionContext): Promise<void> {
+  try {
+    await executeStatementKind(statement, ctx);
+  } catch (error) {
+    if (!(error instanceof RuntimeError)) throw error;
+    atPosition(error, statement.extent);
+    if (ctx.handlers > 0 || error.terminates === 'script') throw error;
+    if (errorActionIsStop(ctx)) throw new RuntimeError(error.errorRecord, 'script');
+    reportError(error.errorRecord, ctx);
+  }
+}
+
+async function executeStatementKind(statement: StatementAst, ctx: ExecutionContext): Promise<void> {
+  switch (statement.kind) {
+    case 'Pipeline':
+      await runPipelineStatement(statement, ctx);
+      return;
+    case 'PipelineChain': {
+      await executeStatementKind(statement.lhs, ctx);
+      const succeeded = sessionState(ctx.session).lastSuccess;
+      if (statement.operator === '&&' ? succeeded : !succeeded) await runPipelineStatement(statement.rhs, ctx);
+      return;
+    }
+    case 'AssignmentStatement':
+      await executeAssignment(statement, ctx);
+      sessionState(ctx.session).lastSuccess = true;
+      return;
+    case 'IfStatement':
+      for (const clause of statement.clauses) {
+        if (toBoolean(await valueOfStatement(clause.condition, ctx))) {
+          await executeStatements(clause.body.statements, clause.body.traps, ctx);
+          return;
+        }
+      }
+      if (statement.elseClause) await executeStatements(statement.elseClause.statements, statement.elseClause.traps, ctx);
+      return;
+    case 'ForEachStatement':
+      await runForEach(statement, ctx);
+      return;
+    case 'ForStatement': {
+      if (statement.initializer) await runDiscarding(statement.initializer, ctx);
+      await loop(statement.label, ctx, async () => (statement.condition ? toBoolean(await valueOfStatement(statement.condition, ctx)) : true), statement.body, async () => {
+        if (statement.iterator) await runDiscarding(statement.iterator, ctx);
+      });
+      return;
+    }
+    case 'WhileStatement':
+      await loop(statement.label, ctx, async () => toBoolean(await valueOfStatement(statement.condition, ctx)), statement.body);
+      return;
+    case 'DoWhileStatement':
+    case 'DoUntilStatement': {
+      const until = statement.kind === 'DoUntilStatement';
+      let first = true;
+      await loop(statement.label, ctx, async () => {
+        if (first) {
+          first = false;
+          return true;
+        }
+        const value = toBoolean(await valueOfStatement(statement.condition, ctx));
+        return until ? !value : value;
+      }, statement.body);
+      return;
+    }
+    case 'BreakStatement':
+      throw new BreakSignal(await labelOf(statement.label, ctx));
+    case 'ContinueStatement':
+      throw new ContinueSignal(await labelOf(statement.label, ctx));
+    case 'ReturnStatement':
+      if (statement.pipeline) await executeStatementKind(statement.pipeline, ctx);
+      throw new ReturnSignal();
+    case 'ExitStatement': {
+      const value = statement.pipeline ? await valueOfStatement(statement.pipeline, ctx) : 0;
+      const code = Number(value ?? 0);
+      throw new ExitSignal(Number.isFinite(code) ? Math.trunc(code) : 0);
+    }
+    case 'ThrowStatement':
+      throw await throwError(statement, ctx);
+    case 'TryStatement':
+      await runTry(statement, ctx);
+      return;
+    case 'TrapStatement':
+      return; // traps are collected by the block that holds them
+    case 'FunctionDefinition':
+      await defineFunction(statement, ctx);
+      return;
+    case 'SwitchStatement':
+      await runSwitch(statement, ctx);
+      return;
+    case 'ErrorStatement':
+    case 'BlockStatement':
+      throw new Error(`bug: a ${statement.kind} was run`);
+  }
+}
+
+async function runDiscarding(statement: StatementAst, ctx: ExecutionContext): Promise<void> {
+  await executeStatementKind(statement, derive(ctx, { output: () => undefined }));
+}
+
+async function labelOf(label: ExpressionAst | null, ctx: ExecutionContext): Promise<string | null> {
+  if (!label) return null;
+  if (label.kind === 'StringConstant') return label.value;
+  return toText(await evaluate(label, ctx));
+}
+
+/** Runs a loop body while `next` says so, taking break/continue meant for this loop. */
+async function loop(
+  label: string | null,
+  ctx: ExecutionContext,
+  next: () => Promise<boolean>,
+  body: { statements: readonly StatementAst[]; traps: readonly TrapStatementAst[] },
+  after?: () => Promise<void>,
+): Promise<void> {
+  const inner = derive(ctx, { loopDepth: ctx.loopDepth + 1 });
+  while (await next()) {
+    try {
+      await executeStatements(body.statements, body.traps, inner);
+    } catch (signal) {
+      if (signal instanceof BreakSignal && loopTakes(label, signal.label)) return;
+      if (!(signal instanceof ContinueSignal && loopTakes(label, signal.label))) throw signal;
+    }
+    if (after) await after();
+  }
+}
+
+async function runForEach(statement: ForEachStatementAst, ctx: ExecutionContext): Promise<void> {
+  const items = enumerateValue(await valueOfStatement(statement.condition, ctx));
+  const iterator = items[Symbol.iterator]();
+  const variable = statement.variable;
+  await loop(statement.label, ctx, async () => {
+    const next = iterator.next();
+    if (next.done) return false;
+    assignVariable(variable.variablePath, next.value, ctx, variable.extent);
+    return true;
+  }, statement.body);
+}
+
+async function runSwitch(statement: SwitchStatementAst, ctx: ExecutionContext): Promise<void> {
+  const { flags } = statement;
+  let items: Iterable<unknown>;
+  if (flags.file) {
+    const path = toText(await valueOfStatement(statement.condition, ctx));
+    const text = await readFile(ctx.session.resolvePath(path), 'utf8');
+    items = text.split(/\r?\n/).filter((line, i, all) => i < all.length - 1 || line !== '');
+  } else {
+    const value = await valueOfStatement(statement.condition, ctx);
+    items = value === null || value === undefined ? [null] : isEnumerable(value) ? value : [value];
+  }
+  const inner = derive(ctx, { loopDepth: ctx.loopDepth + 1 });
+  const previous = ctx.scope.local('_')?.value;
+  try {
+    for (const item of items) {
+      setAutomatic(ctx.scope, '_', item);
+      setAutomatic(ctx.scope, 'PSItem', item);
+      let matched = false;
+      try {
+        for (const clause of statement.clauses) {
+          if (await switchClauseMatches(clause.condition, item, statement, ctx)) {
+            matched = true;
+            await executeStatements(clause.body.statements, clause.body.traps, inner);
+          }
+        }
+        if (!matched && statement.defaultClause) await executeStatements(statement.defaultClause.statements, statement.defaultClause.traps, inner);
+      } catch (signal) {
+        if (signal instanceof BreakSignal && loopTakes(statement.label, signal.label)) return;
+        if (signal instanceof ContinueSignal && loopTakes(statement.label, signal.label)) continue;
+        throw signal;
+      }
+    }
+  } finally {
+    setAutomatic(ctx.scope, '_', previous ?? null);
+    setAutomatic(ctx.scope, 'PSItem', previous ?? null);
+  }
+}
+
+async function switchClauseMatches(condition: ExpressionAst, item: unknown, statement: SwitchStatementAst, ctx: ExecutionContext): Promise<boolean> {
+  const caseSensitive = statement.flags.caseSensitive;
+  if (condition.kind === 'ScriptBlockExpression') {
+    const block = new ScriptBlockValue(condition.scriptBlock, ctx);
+    const result = await block.invoke({ dollarUnder: item, scope: ctx.scope, dotSource: true });
+    return result.length > 0 && toBoolean(result.length === 1 ? result[0] : result);
+  }
+  const value = condition.kind === 'StringConstant' ? condition.value : await evaluate(condition, ctx);
+  if (statement.flags.regex) {
+    const matches: PSHashtable | undefined = regexMatch(toText(item), toText(value), { caseSensitive });
+    if (matches) assignVariable({ userPath: 'Matches', scope: null, drive: null, name: 'Matches' }, matches, ctx, condition.extent);
+    return matches !== undefined;
+  }
+  if (statement.flags.wildcard) return like(toText(item), value, { caseSensitive });
+  // The default and -exact compare as strings when the clause is a string, else by -eq with the item on the left.
+  if (typeof value === 'string') return caseSensitive ? toText(item) === value : toText(item).toLowerCase() === value.toLowerCase();
+  return equals(item, value, { caseSensitive });
+}
+
+async function throwError(statement: Extract<StatementAst, { kind: 'ThrowStatement' }>, ctx: ExecutionContext): Promise<RuntimeError> {
+  const value = statement.pipeline ? await valueOfStatement(statement.pipeline, ctx) : null;
+  if (value instanceof ErrorRecord) return new RuntimeError(value, 'script');
+  if (value instanceof PSException) {
+    return new RuntimeError(new ErrorRecord({ exception: value, errorId: value.typeName, category: 'OperationStopped', targetObject: null }), 'script');
+  }
+  const message = value === null || value === undefined ? 'ScriptHalted' : toText(value);
+  const record = new ErrorRecord({
+    exception: new PSException(message, { thrownValue: value }),
+    errorId: value === null || value === undefined ? 'ScriptHalted' : message,
+    category: 'OperationStopped',
+    targetObject: value,
+  });
+  return atPosition(new RuntimeError(record, 'script'), statement.extent) as RuntimeError;
+}
+
+async function runTry(statement: TryStatementAst, ctx: ExecutionContext): Promise<void> {
+  try {
+    await executeStatements(statement.body.statements, statement.body.traps, derive(ctx, { handlers: ctx.handlers + 1 }));
+  } catch (error) {
+    if (!(error instanceof RuntimeError)) throw error;
+    const clause = statement.catchClauses.find((c) => catchTakes(c, error));
+    if (!clause) throw error;
+    await runCatch(clause, error, ctx);
+  } finally {
+    if (statement.finally) await executeStatements(statement.finally.statements, statement.finally.traps, ctx);
+  }
+}
+
+function catchTakes(clause: CatchClauseAst, error: RuntimeError): boolean {
+  return clause.isCatchAll || clause.catchTypes.some((t) => exceptionMatches(error.errorRecord.exception, t.typeName.fullName));
+}
+
+async function runCatch(clause: CatchClauseAst, error: RuntimeError, ctx: ExecutionContext): Promise<void> {
+  const previous = ctx.scope.local('_')?.value ?? null;
+  setAutomatic(ctx.scope, '_', error.errorRecord);
+  setAutomatic(ctx.scope, 'PSItem', error.errorRecord);
+  try {
+    await executeStatements(clause.body.statements, clause.body.traps, ctx);
+  } finally {
+    setAutomatic(ctx.scope, '_', previous);
+    setAutomatic(ctx.scope, 'PSItem', previous);
+  }
+}
+
