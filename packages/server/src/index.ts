@@ -1,1 +1,2 @@
-export {};
+export { ProtectionServer } from './server.js';
+export type { CloudStatus, CredentialFile, Registration, RegisterRequest, ServerOptions, ServerSettings, SettingsChange } from './server.js';

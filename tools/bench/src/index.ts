@@ -1,0 +1,54 @@
+/**
+ * dpmsh's benchmarks. Each measures dpmsh beside a reference run on the same machine in the
+ * same process (plain Node for start-up, a JavaScript loop for the interpreter) and prints the
+ * figures and their ratio. Run with `npm run bench` after `npm run build`.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { report, timeCommand } from './measure.js';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+const dpmsh = join(root, 'apps/shell/bin/dpmsh.js');
+const home = mkdtempSync(join(tmpdir(), 'dpmsh-bench-'));
+process.env.DPMSH_HOME = home;
+
+async function startup(): Promise<void> {
+  const node = await timeCommand('node', ['-e', '0'], 10);
+  const shell = await timeCommand('node', [dpmsh, '-NoProfile', '-Command', '$true'], 10);
+  report('cold start: node -e 0', `${node.toFixed(0)} ms`);
+  report("cold start: dpmsh -Command '$true'", `${shell.toFixed(0)} ms  (${(shell / node).toFixed(2)}x node)`);
+}
+
+/** Runs a script in dpmsh and the same work in plain Node; prints both and the ratio. */
+async function scriptBench(name: string, script: string, reference: string, unit: { count: number; what: string }): Promise<void> {
+  const base = await timeCommand('node', [dpmsh, '-NoProfile', '-Command', '$true'], 3);
+  const total = await timeCommand('node', [dpmsh, '-NoProfile', '-Command', script], 3);
+  const work = Math.max(1, total - base);
+  const js = await timeCommand('node', ['-e', reference], 3);
+  const jsBase = await timeCommand('node', ['-e', '0'], 3);
+  const jsWork = Math.max(1, js - jsBase);
+  const rate = (unit.count / work) * 1000;
+  report(name, `${work.toFixed(0)} ms, ${Math.round(rate).toLocaleString('en-US')} ${unit.what}/s  (${(work / jsWork).toFixed(0)}x plain JS)`);
+}
+
+await startup();
+await scriptBench(
+  'loop: for ($i=0; $i -lt 1e6; $i++) { $s += $i }',
+  '$s = 0; for ($i = 0; $i -lt 1000000; $i++) { $s += $i }; $s',
+  'let s = 0; for (let i = 0; i < 1e6; i++) s += i; console.log(s)',
+  { count: 1_000_000, what: 'iterations' },
+);
+await scriptBench(
+  'pipeline: 1..1000000 | Where-Object | Measure-Object',
+  '1..1000000 | Where-Object { $_ % 3 -eq 0 } | Measure-Object | Out-Null',
+  'let n = 0; for (let i = 1; i <= 1e6; i++) if (i % 3 === 0) n++; console.log(n)',
+  { count: 1_000_000, what: 'objects' },
+);
+await scriptBench(
+  'sort and group 100k objects',
+  '$o = 1..100000 | ForEach-Object { [pscustomobject]@{ Id = $_; Key = $_ % 100 } }; $o | Sort-Object Key, Id | Group-Object Key | Measure-Object | Out-Null',
+  'const o = Array.from({ length: 1e5 }, (_, i) => ({ Id: i + 1, Key: (i + 1) % 100 })); o.sort((a, b) => a.Key - b.Key || a.Id - b.Id); const g = new Map(); for (const x of o) g.set(x.Key, (g.get(x.Key) ?? 0) + 1); console.log(g.size)',
+  { count: 100_000, what: 'objects' },
+);
