@@ -1,0 +1,116 @@
+import type { SubscriptionState } from '@dpmsh/core';
+import type {
+  CompleteRegistrationRequest,
+  CreateVaultRequest,
+  IssuedCredentials,
+  PingResult,
+  RegistrationChallenge,
+  RegistrationRecord,
+  SubscriptionRecord,
+  VaultClient,
+  VaultPropertiesChange,
+  VaultRecord,
+} from '../client.js';
+import { presentCredential } from '../credentials/possession.js';
+import { openVaultDatabase } from './database.js';
+import { VaultService } from './vault-service.js';
+
+/** Options of the embedded vault. */
+export interface EmbeddedVaultOptions {
+  /** The vault's clock; tests move it to expire credentials and challenges. */
+  clock?: () => Date;
+}
+
+/** Opens the vault kept in `dir` (created owner-only if missing; state in `dir/vault.db`) as an in-process client. */
+export async function createEmbeddedVault(dir: string, options: EmbeddedVaultOptions = {}): Promise<VaultClient> {
+  const clock = options.clock ?? (() => new Date());
+  const db = openVaultDatabase(dir, () => clock().toISOString());
+  try {
+    return new EmbeddedVaultClient(new VaultService(db, clock));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+class EmbeddedVaultClient implements VaultClient {
+  private service: VaultService | undefined;
+
+  constructor(service: VaultService) {
+    this.service = service;
+  }
+
+  async getSubscription(): Promise<SubscriptionRecord> {
+    return this.open().getSubscription();
+  }
+
+  async setSubscriptionState(state: SubscriptionState): Promise<SubscriptionRecord> {
+    return this.open().setSubscriptionState(state);
+  }
+
+  async createVault(request: CreateVaultRequest): Promise<VaultRecord> {
+    return this.open().createVault(request);
+  }
+
+  async getVault(name: string): Promise<VaultRecord> {
+    return this.open().getVault(name);
+  }
+
+  async listVaults(): Promise<VaultRecord[]> {
+    return this.open().listVaults();
+  }
+
+  async setVaultProperties(name: string, change: VaultPropertiesChange): Promise<VaultRecord> {
+    return this.open().setVaultProperties(name, change);
+  }
+
+  async removeVault(name: string): Promise<void> {
+    this.open().removeVault(name);
+  }
+
+  async markBackupStored(vaultName: string): Promise<VaultRecord> {
+    return this.open().markBackupStored(vaultName);
+  }
+
+  async issueCredentials(vaultName: string): Promise<IssuedCredentials> {
+    return this.open().issueCredentials(vaultName);
+  }
+
+  async beginRegistration(credentialXml: string): Promise<RegistrationChallenge> {
+    // The file is opened on the client's side of the interface, as a remote client will do
+    // before its HTTPS call: the service is shown the public certificate and nothing else.
+    const presented = presentCredential(credentialXml);
+    return this.open().beginRegistration(presented);
+  }
+
+  async completeRegistration(request: CompleteRegistrationRequest): Promise<RegistrationRecord> {
+    return this.open().completeRegistration(request);
+  }
+
+  async getRegistration(serverId: string): Promise<RegistrationRecord | null> {
+    return this.open().getRegistration(serverId);
+  }
+
+  async unregister(serverId: string): Promise<boolean> {
+    return this.open().unregister(serverId);
+  }
+
+  async ping(): Promise<PingResult> {
+    return this.open().ping();
+  }
+
+  async recordContact(serverId: string): Promise<RegistrationRecord> {
+    return this.open().recordContact(serverId);
+  }
+
+  async close(): Promise<void> {
+    const service = this.service;
+    this.service = undefined;
+    service?.close();
+  }
+
+  private open(): VaultService {
+    if (this.service === undefined) throw new Error('This vault client has been closed; open the vault again to use it.');
+    return this.service;
+  }
+}
