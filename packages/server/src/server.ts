@@ -4,7 +4,7 @@
  * data. A change either completes or leaves the catalog as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -28,7 +28,7 @@ import {
   type SubscriptionState,
   type ThrottlingSchedule,
 } from '@dpmsh/core';
-import { createEmbeddedVault, proveCredentialPossession, type CreateVaultRequest, type SubscriptionRecord, type VaultClient, type VaultRecord } from '@dpmsh/vault';
+import { createEmbeddedVault, proveCredentialPossession, saveVaultCredentialsFile, type CreateVaultRequest, type SubscriptionRecord, type VaultClient, type VaultRecord } from '@dpmsh/vault';
 import { openCatalog, type CatalogDatabase } from './catalog/database.js';
 import { freeBytes, prepareFolder, undoFolders, type PreparedFolder } from './folders.js';
 import { passphraseCheck, passphraseMatches, type PassphraseCheck } from './passphrase.js';
@@ -180,12 +180,7 @@ export class ProtectionServer {
   /** Issues vault credentials into a folder, as a file only its owner can read. */
   async issueCredentials(vaultName: string, folder: string): Promise<CredentialFile> {
     const issued = await this.#vault.issueCredentials(vaultName);
-    const filePath = resolve(folder, issued.fileName);
-    // Written beside its final name first, so a reader never sees half a file.
-    const temporary = `${filePath}.${process.pid}.tmp`;
-    await writeFile(temporary, issued.content, { mode: 0o600 });
-    await chmod(temporary, 0o600);
-    await rename(temporary, filePath);
+    const filePath = await saveVaultCredentialsFile(resolve(folder), issued);
     return { filePath, vault: issued.vault, thumbprint: issued.thumbprint, notBefore: new Date(issued.notBefore), notAfter: new Date(issued.notAfter) };
   }
 
