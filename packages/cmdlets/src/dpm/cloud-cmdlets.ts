@@ -1,0 +1,67 @@
+/** Get-DPMCloudConnection and Get-DPMCloudStatus: can the server reach its vault, and what is allowed. */
+import { hostname } from 'node:os';
+import { ALL_PARAMETER_SETS } from '../metadata/command.js';
+import { defineCmdlet } from '../pipeline/types.js';
+import { errorRecord, terminate } from '../runtime/errors.js';
+import { PSDateTime, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '../runtime/values.js';
+import { serverOf } from './connection.js';
+import { DPM_TYPES } from './objects.js';
+
+function assertThisServer(name: string | undefined, serverName: string): void {
+  if (name === undefined) return;
+  const wanted = name.toLowerCase();
+  if (wanted === 'localhost' || wanted === '.' || wanted === serverName.toLowerCase() || wanted === hostname().toLowerCase()) return;
+  terminate(
+    errorRecord(`The server '${name}' is not this dpmsh server ('${serverName}'). dpmsh manages the server it runs on; run the command there.`, 'RemoteServerNotSupported', 'InvalidArgument', { targetObject: name }),
+  );
+}
+
+/** Get-DPMCloudConnection. */
+export const getDpmCloudConnection = defineCmdlet<{ DPMServerName?: string }>({
+  name: 'Get-DPMCloudConnection',
+  parameters: [
+    { name: 'DPMServerName', type: 'string', aliases: ['ComputerName', 'CN'], sets: { [ALL_PARAMETER_SETS]: { position: 0 } }, description: 'The server to check; this server when omitted.' },
+  ],
+  outputType: ['System.Boolean'],
+  help: {
+    synopsis: 'Checks whether the server can reach the backup vault.',
+    description: 'Returns True when the vault answers now, False otherwise. A registered server records the contact, which keeps its connectivity state current for the backup and restore rules.',
+    examples: [{ title: 'Check the connection', code: 'Get-DPMCloudConnection' }],
+  },
+  async process(ctx) {
+    const server = await serverOf(ctx);
+    assertThisServer(ctx.params.DPMServerName, server.serverName);
+    await ctx.write(await server.checkConnection());
+  },
+});
+
+/** Get-DPMCloudStatus. */
+export const getDpmCloudStatus = defineCmdlet<{ DPMServerName?: string }>({
+  name: 'Get-DPMCloudStatus',
+  parameters: [{ name: 'DPMServerName', type: 'string', aliases: ['ComputerName', 'CN'], sets: { [ALL_PARAMETER_SETS]: { position: 0 } }, description: 'The server; this server when omitted.' }],
+  outputType: [DPM_TYPES.cloudStatus],
+  help: {
+    synopsis: 'Shows registration, connectivity, subscription state and which backups and restores are allowed.',
+    description:
+      'Combines the connectivity state (connected, or connectivity lost for more than 15 days) with the subscription state (Active, Expired, Deprovisioned) as the table of the Azure Backup Server documentation does, and reports each of BackupToVault, BackupToDisk, RestoreFromVault and RestoreFromDisk as Allowed or Stopped.',
+    examples: [{ title: 'Show the cloud status', code: 'Get-DPMCloudStatus' }],
+  },
+  async process(ctx) {
+    const server = await serverOf(ctx);
+    assertThisServer(ctx.params.DPMServerName, server.serverName);
+    const s = await server.cloudStatus();
+    const o = new PSObject([DPM_TYPES.cloudStatus, ...CUSTOM_OBJECT_TYPE_NAMES]);
+    o.addNote('Registered', s.registered);
+    o.addNote('Vault', s.vault);
+    o.addNote('Connected', s.connected);
+    o.addNote('Connectivity', s.connectivity);
+    o.addNote('LastContact', s.lastContact ? new PSDateTime(s.lastContact.getTime()) : null);
+    o.addNote('SubscriptionState', s.subscriptionState);
+    o.addNote('BackupToVault', s.operations.backupToVault);
+    o.addNote('BackupToDisk', s.operations.backupToDisk);
+    o.addNote('RestoreFromVault', s.operations.restoreFromVault);
+    o.addNote('RestoreFromDisk', s.operations.restoreFromDisk);
+    o.addNote('VaultRecoveryPointsDeleted', s.operations.vaultRecoveryPointsDeleted);
+    await ctx.write(o);
+  },
+});

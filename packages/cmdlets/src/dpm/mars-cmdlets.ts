@@ -1,0 +1,134 @@
+/**
+ * The MARS agent cmdlets Microsoft's documented scripts use (Start-OBRegistration,
+ * Set-OBMachineSetting, Get-OBMachineSetting), with their documented parameter sets and output.
+ * As in MARS, registration comes first and the passphrase in a later call.
+ */
+import type { ProxyInput } from '@dpmsh/core';
+import { NO_THROTTLING } from '@dpmsh/core';
+import type { SettingsChange } from '@dpmsh/server';
+import { defineCmdlet } from '../pipeline/types.js';
+import { serverOf } from './connection.js';
+import { DPM_TYPES, machineSettingObject, obRegistrationObject } from './objects.js';
+import { secretText } from './secrets.js';
+import { scheduleFrom, type ThrottlingParameters } from './throttling-input.js';
+import { throttlingParameters } from './throttling-cmdlets.js';
+
+/** What Set-OBMachineSetting prints when a change is saved. */
+export const SERVER_PROPERTIES_UPDATED = 'Server properties updated successfully.';
+
+/** Start-OBRegistration. */
+export const startObRegistration = defineCmdlet<{ VaultCredentials: string }>({
+  name: 'Start-OBRegistration',
+  parameters: [
+    { name: 'VaultCredentials', type: 'string', sets: { __AllParameterSets: { mandatory: true, position: 0, valueFromPipelineByPropertyName: true } }, aliases: ['FilePath'], description: 'The vault credentials file.' },
+  ],
+  supportsShouldProcess: true,
+  confirmImpact: 'High',
+  outputType: [DPM_TYPES.obRegistration, 'System.String'],
+  help: {
+    synopsis: 'Registers this server with a vault (MARS agent).',
+    description: 'Registers the server with the vault of the credentials file. Set the encryption passphrase afterwards with Set-OBMachineSetting -EncryptionPassPhrase: until then nothing is sent to the vault.',
+    examples: [{ title: 'Register without a prompt', code: 'Start-OBRegistration -VaultCredentials $file.FilePath -Confirm:$false' }],
+  },
+  async process(ctx) {
+    const path = ctx.session.resolvePath(ctx.params.VaultCredentials);
+    if (!(await ctx.shouldProcess(path, 'Register machine with vault'))) return;
+    const registration = await (await serverOf(ctx)).register({ credentialsPath: path });
+    await ctx.write(obRegistrationObject(registration));
+    await ctx.write('Machine registration succeeded.');
+  },
+});
+
+const ENCRYPTION = 'EncryptionPassPhrase';
+const PROXY = 'Proxy';
+const NO_PROXY = 'NoProxy';
+const THROTTLE = 'Throttle';
+const NO_THROTTLE = 'NoThrottle';
+const STAGING = 'StagingArea';
+
+interface MachineSettingParameters extends ThrottlingParameters {
+  EncryptionPassPhrase?: unknown;
+  ProxyServer?: string;
+  ProxyPort?: number;
+  ProxyUsername?: string;
+  ProxyPassword?: unknown;
+  NoProxy?: boolean;
+  NoThrottle?: boolean;
+  StagingAreaPath?: string;
+  Force?: boolean;
+}
+
+/** The settings change one Set-OBMachineSetting call asks for. */
+function machineChange(set: string, p: MachineSettingParameters, resolvePath: (path: string) => string): SettingsChange {
+  switch (set) {
+    case ENCRYPTION:
+      return { passphrase: secretText(p.EncryptionPassPhrase, 'EncryptionPassPhrase') };
+    case PROXY: {
+      const proxy: ProxyInput = {
+        server: String(p.ProxyServer),
+        port: Number(p.ProxyPort),
+        username: p.ProxyUsername,
+        password: p.ProxyPassword === undefined ? undefined : secretText(p.ProxyPassword, 'ProxyPassword'),
+      };
+      return { proxy };
+    }
+    case NO_PROXY:
+      return { proxy: null };
+    case NO_THROTTLE:
+      return { throttling: NO_THROTTLING };
+    case STAGING:
+      return { scratchPath: resolvePath(String(p.StagingAreaPath)) };
+    default:
+      return { throttling: scheduleFrom(p) };
+  }
+}
+
+/** Set-OBMachineSetting. */
+export const setObMachineSetting = defineCmdlet<MachineSettingParameters>({
+  name: 'Set-OBMachineSetting',
+  defaultParameterSet: ENCRYPTION,
+  parameters: [
+    { name: 'EncryptionPassPhrase', type: 'object', sets: { [ENCRYPTION]: { mandatory: true, position: 0 } }, description: 'The encryption passphrase: at least 16 printable ASCII characters.' },
+    { name: 'ProxyServer', type: 'string', sets: { [PROXY]: { mandatory: true, position: 0 } }, description: 'The proxy server.' },
+    { name: 'ProxyPort', type: 'int', sets: { [PROXY]: { mandatory: true, position: 1 } }, validation: [{ kind: 'range', min: 1, max: 65535 }], description: 'The proxy port.' },
+    { name: 'ProxyUsername', type: 'string', sets: { [PROXY]: { position: 2 } }, description: 'The proxy user name.' },
+    { name: 'ProxyPassword', type: 'object', sets: { [PROXY]: { position: 3 } }, description: 'The proxy password.' },
+    { name: 'NoProxy', type: 'switch', sets: { [NO_PROXY]: { mandatory: true } }, description: 'Connects directly.' },
+    { name: 'NoThrottle', type: 'switch', sets: { [NO_THROTTLE]: { mandatory: true } }, description: 'Turns throttling off.' },
+    ...throttlingParameters(THROTTLE),
+    { name: 'StagingAreaPath', type: 'string', sets: { [STAGING]: { mandatory: true } }, description: 'The scratch (cache) location.' },
+    { name: 'Force', type: 'switch', sets: { __AllParameterSets: {} }, description: 'Accepted for compatibility.' },
+  ],
+  supportsShouldProcess: true,
+  confirmImpact: 'Medium',
+  outputType: ['System.String'],
+  help: {
+    synopsis: "Changes the server's passphrase, proxy, throttling or staging area (MARS agent).",
+    description: 'Each call changes one group of settings and prints "Server properties updated successfully.". Bandwidth is in bits per second, from 512 Kbps to 1023 Mbps.',
+    examples: [
+      { title: 'Turn throttling off', code: 'Set-OBMachineSetting -NoThrottle', output: SERVER_PROPERTIES_UPDATED },
+      { title: 'Set the passphrase', code: '$p = ConvertTo-SecureString -String "Complex!123_STRING" -AsPlainText -Force\nSet-OBMachineSetting -EncryptionPassPhrase $p' },
+    ],
+  },
+  async process(ctx) {
+    const change = machineChange(ctx.parameterSetName, ctx.params, (p) => ctx.session.resolvePath(p));
+    if (!(await ctx.shouldProcess('server properties', `Set ${ctx.parameterSetName}`))) return;
+    await (await serverOf(ctx)).changeSettings(change);
+    await ctx.write(SERVER_PROPERTIES_UPDATED);
+  },
+});
+
+/** Get-OBMachineSetting. */
+export const getObMachineSetting = defineCmdlet<Record<string, never>>({
+  name: 'Get-OBMachineSetting',
+  parameters: [],
+  outputType: [DPM_TYPES.machineSetting],
+  help: {
+    synopsis: "Gets the server's proxy, throttling, staging area and passphrase state (MARS agent).",
+    description: 'Gets the settings Set-OBMachineSetting changes. The passphrase itself is never shown or stored; EncryptionPassphraseSet says whether one is set.',
+    examples: [{ title: 'Show the settings', code: 'Get-OBMachineSetting' }],
+  },
+  async process(ctx) {
+    await ctx.write(machineSettingObject((await serverOf(ctx)).settings()));
+  },
+});

@@ -1,0 +1,34 @@
+/** Reading a throttling schedule from cmdlet parameters (days by name, abbreviation or number; times as timespans or text). */
+import { parseDayOfWeek, parseTimeOfDay, type ThrottlingSchedule } from '@dpmsh/core';
+import { toText } from '../runtime/text.js';
+import { PSDateTime, PSTimeSpan } from '../runtime/values.js';
+
+/** What the throttling parameters of Set-ThrottlingSetting and Set-OBMachineSetting carry. */
+export interface ThrottlingParameters {
+  readonly WorkDay?: readonly unknown[];
+  readonly StartWorkHour?: unknown;
+  readonly EndWorkHour?: unknown;
+  readonly WorkHourBandwidth?: number;
+  readonly NonWorkHourBandwidth?: number;
+}
+
+function timeOfDay(value: unknown): number {
+  if (value instanceof PSTimeSpan) return value.totalMilliseconds;
+  if (value instanceof PSDateTime) {
+    const d = value.toDate();
+    return ((d.getHours() * 60 + d.getMinutes()) * 60 + d.getSeconds()) * 1000;
+  }
+  return parseTimeOfDay(toText(value));
+}
+
+/** The schedule the parameters describe; the core rules validate it later. */
+export function scheduleFrom(p: ThrottlingParameters): ThrottlingSchedule {
+  return {
+    enabled: true,
+    workDays: (p.WorkDay ?? []).map((d) => parseDayOfWeek(toText(d))),
+    startWorkHour: timeOfDay(p.StartWorkHour),
+    endWorkHour: timeOfDay(p.EndWorkHour),
+    workHourBandwidth: Number(p.WorkHourBandwidth),
+    nonWorkHourBandwidth: Number(p.NonWorkHourBandwidth),
+  };
+}

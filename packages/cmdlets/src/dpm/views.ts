@@ -1,0 +1,46 @@
+/** How the DPM objects print by default. */
+import { registerView } from '../formatting/views.js';
+import { toText } from '../runtime/text.js';
+import { isEnumerable, PSObject } from '../runtime/values.js';
+import { DPM_TYPES } from './objects.js';
+
+const days = (o: unknown): string => {
+  const value = o instanceof PSObject ? o.read('WorkDay') : null;
+  return isEnumerable(value) ? value.map((d) => toText(d)).join(', ') : '';
+};
+
+/** Registers the views (idempotent: a view registered again replaces itself). */
+export function registerDpmViews(): void {
+  registerView({
+    typeName: DPM_TYPES.vault,
+    kind: 'table',
+    columns: [{ property: 'Name' }, { property: 'Location' }, { property: 'StorageRedundancy' }, { property: 'ResourceGroupName' }, { property: 'RegisteredServers', label: 'Servers' }],
+  });
+  registerView({
+    typeName: DPM_TYPES.azureVault,
+    kind: 'list',
+    properties: [{ property: 'Name' }, { property: 'ID' }, { property: 'Type' }, { property: 'Location' }, { property: 'ResourceGroupName' }, { property: 'SubscriptionId' }],
+  });
+  registerView({
+    typeName: DPM_TYPES.obRegistration,
+    kind: 'list',
+    properties: [{ property: 'CertThumbprint' }, { property: 'SubscriptionID' }, { property: 'ServiceResourceName' }, { property: 'Region' }],
+  });
+  registerView({
+    typeName: DPM_TYPES.throttling,
+    kind: 'list',
+    properties: [
+      { property: 'Enabled' },
+      { property: days, label: 'WorkDay' },
+      { property: 'StartWorkHour' },
+      { property: 'EndWorkHour' },
+      { property: 'WorkHourBandwidth' },
+      { property: 'NonWorkHourBandwidth' },
+    ],
+  });
+  registerView({
+    typeName: DPM_TYPES.credential,
+    kind: 'list',
+    properties: [{ property: 'FilePath' }, { property: 'Vault' }, { property: 'NotAfter' }, { property: 'Thumbprint' }],
+  });
+}
