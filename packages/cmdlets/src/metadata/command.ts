@@ -85,6 +85,13 @@ export interface CommandMetadata {
   readonly cmdletBinding: boolean;
   /** False when [CmdletBinding(PositionalBinding=$false)]. */
   readonly positionalBinding?: boolean;
+  /**
+   * True for script functions and scripts (the default when `cmdletBinding` is false). Their typed
+   * parameters convert through PowerShell's argument transformation (errors are
+   * ParameterArgumentTransformationError), and when no parameter declares a Position or a
+   * parameter set, every non-switch parameter is positional in declaration order.
+   */
+  readonly fromScript?: boolean;
   readonly supportsShouldProcess?: boolean;
   readonly confirmImpact?: 'None' | 'Low' | 'Medium' | 'High';
   readonly outputType?: readonly string[];

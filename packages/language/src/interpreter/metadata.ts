@@ -176,5 +176,5 @@ export async function buildMetadata(
       return { ...p, sets };
     });
   }
-  return { name, parameters: parametersMeta, cmdletBinding, supportsShouldProcess, confirmImpact, defaultParameterSet, positionalBinding, outputType };
+  return { name, parameters: parametersMeta, cmdletBinding, fromScript: true, supportsShouldProcess, confirmImpact, defaultParameterSet, positionalBinding, outputType };
 }
