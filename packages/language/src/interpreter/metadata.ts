@@ -135,8 +135,8 @@ async function parameterMetadata(parameter: ParameterAst, ctx: ExecutionContext)
 }
 
 /**
- * Metadata for a function or script block. Without any explicit Position, parameters other than
- * switches are positional in declaration order, as PowerShell's PositionalBinding does.
+ * Metadata for a function or script block. `fromScript` lets the binder apply the rules of
+ * script parameters (automatic positions in declaration order, transformation errors).
  */
 export async function buildMetadata(
   name: string,
@@ -165,16 +165,6 @@ export async function buildMetadata(
       outputType.push(...flat(a.positional).map((v) => toText(v)));
     }
   }
-  let parametersMeta = built.map((b) => b.metadata);
-  const anyPosition = parametersMeta.some((p) => Object.values(p.sets).some((s) => s.position !== undefined));
-  if (!anyPosition && positionalBinding) {
-    let position = 0;
-    parametersMeta = parametersMeta.map((p) => {
-      if (p.type.toLowerCase() === 'switch' || p.type.toLowerCase() === 'system.management.automation.switchparameter') return p;
-      const at = position++;
-      const sets = Object.fromEntries(Object.entries(p.sets).map(([set, m]) => [set, { ...m, position: at }]));
-      return { ...p, sets };
-    });
-  }
+  const parametersMeta = built.map((b) => b.metadata);
   return { name, parameters: parametersMeta, cmdletBinding, fromScript: true, supportsShouldProcess, confirmImpact, defaultParameterSet, positionalBinding, outputType };
 }
