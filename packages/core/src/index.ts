@@ -27,6 +27,20 @@ export {
   type RedundancyChangeSubject,
 } from './vault.js';
 
+export {
+  REGISTRATION_CHALLENGE_LIFETIME_MS,
+  DEFAULT_RESOURCE_GROUP,
+  validateResourceGroupName,
+  vaultResourceId,
+  validateServerName,
+  validateServerId,
+  vaultNotFoundError,
+  vaultHasRegisteredServersError,
+  registrationChallengeError,
+  possessionNotProvenError,
+  type ChallengeProblem,
+} from './vault-service.js';
+
 export { AZURE_REGIONS, findRegion, sameRegion, normalizeRegion, type AzureRegion } from './regions.js';
 
 export {

@@ -49,7 +49,7 @@ import {
   vaultHasRegisteredServersError,
   vaultNotFoundError,
   vaultResourceId,
-} from '../pending-core.js';
+} from '@dpmsh/core';
 import type { VaultDatabase } from './database.js';
 
 interface SubscriptionRow {

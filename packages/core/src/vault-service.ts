@@ -1,9 +1,8 @@
 /**
- * PENDING MOVE TO @dpmsh/core. Pure rules and errors the vault needs that core does not have yet.
- * Nothing here does I/O; each piece should move to core unchanged (and its ids into
- * DOMAIN_ERROR_IDS), after which this file imports them from there or disappears.
+ * The vault service's own rules: resource groups, server identities, registration challenges, and
+ * what stops a vault from being found or deleted.
  */
-import { DomainError } from '@dpmsh/core';
+import { DomainError } from './errors.js';
 
 /** How long a registration challenge may be answered. */
 export const REGISTRATION_CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
@@ -91,16 +90,23 @@ export type ChallengeProblem = 'unknown' | 'used' | 'expired';
 
 /** A registration challenge that does not exist, was already answered, or is too old. */
 export function registrationChallengeError(problem: ChallengeProblem): DomainError {
-  const why = {
-    unknown: 'the vault did not issue it',
-    used: 'it has already been used',
-    expired: `it expired (a challenge must be answered within ${REGISTRATION_CHALLENGE_LIFETIME_MS / 60000} minutes)`,
-  }[problem];
+  const action = 'Start the registration again with the same vault credentials file.';
+  if (problem === 'expired') {
+    const why = `it expired (a challenge must be answered within ${REGISTRATION_CHALLENGE_LIFETIME_MS / 60000} minutes)`;
+    return new DomainError({
+      id: 'RegistrationChallengeExpired',
+      category: 'OperationTimeout',
+      message: `The registration could not be completed: the vault's challenge is not valid because ${why}.`,
+      recommendedAction: action,
+      reason: why,
+    });
+  }
+  const why = problem === 'used' ? 'it has already been used' : 'the vault did not issue it';
   return new DomainError({
-    id: problem === 'expired' ? 'RegistrationChallengeExpired' : 'RegistrationChallengeInvalid',
-    category: problem === 'expired' ? 'OperationTimeout' : 'InvalidOperation',
+    id: 'RegistrationChallengeInvalid',
+    category: 'InvalidOperation',
     message: `The registration could not be completed: the vault's challenge is not valid because ${why}.`,
-    recommendedAction: 'Start the registration again with the same vault credentials file.',
+    recommendedAction: action,
     reason: why,
   });
 }
