@@ -1,1 +1,4 @@
-export {};
+export * from './pipeline/index.js';
+export * from './session/index.js';
+export * from './binder/index.js';
+export * from './runtime/index.js';

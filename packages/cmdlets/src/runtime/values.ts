@@ -8,6 +8,7 @@
  * (`1.0`, `3 * 1.5`), is a `PSNumber` so that `-is`, `GetType()` and conversions stay exact.
  */
 import type { Scope } from '../session/scope.js';
+import type { ProcessorStreams } from '../session/engine.js';
 
 /** The numeric .NET types dpmsh models. */
 export type NumericType = 'Byte' | 'SByte' | 'Int16' | 'UInt16' | 'Int32' | 'UInt32' | 'Int64' | 'UInt64' | 'Single' | 'Double' | 'Decimal';
@@ -180,6 +181,12 @@ export const CUSTOM_OBJECT_TYPE_NAMES = ['System.Management.Automation.PSCustomO
 export class PSObject {
   readonly #props = new Map<string, PSProperty>();
   readonly typeNames: string[];
+  /**
+   * What .NET's ToString() returns for an object dpmsh models as a PSObject (a regex Match gives
+   * its Value, a FileInfo its path): `.ToString()`, "$obj" and [string] use it when set. A plain
+   * [pscustomobject] leaves it unset ("$o" is '@{a=1}', `$o.ToString()` is '').
+   */
+  toDotNetString?: () => string;
   constructor(
     typeNames: readonly string[] = CUSTOM_OBJECT_TYPE_NAMES,
     readonly baseObject?: unknown,
@@ -258,6 +265,12 @@ export interface ScriptBlockInvocation {
   /** Run in that scope itself (dot-sourcing, as ForEach-Object and Where-Object do) instead of a new child. */
   dotSource?: boolean;
   signal?: AbortSignal;
+  /**
+   * Where the block's other streams go: a cmdlet passes its context's `streams`, so errors and
+   * warnings its script blocks write come out of the cmdlet (its `2>&1`, -ErrorVariable).
+   * Absent, they go where the block's caller writes.
+   */
+  streams?: ProcessorStreams;
 }
 
 /** True for a script block value. */

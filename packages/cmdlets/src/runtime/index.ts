@@ -1,0 +1,18 @@
+/**
+ * The runtime: dpmsh's PowerShell value model and what every layer does with values — the type
+ * registry, conversions, comparisons, string conversion, regular expressions and wildcards,
+ * dates, .NET formatting and members.
+ */
+export * from './values.js';
+export * from './errors.js';
+export * from './types.js';
+export * from './convert.js';
+export * from './compare.js';
+export * from './text.js';
+export * from './regex.js';
+export * from './wildcard.js';
+export * from './datetime.js';
+export * from './dotnet-format.js';
+export * from './dotnet-regex.js';
+export * from './member-support.js';
+export * from './members.js';
