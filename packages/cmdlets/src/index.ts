@@ -2,3 +2,4 @@ export * from './pipeline/index.js';
 export * from './session/index.js';
 export * from './binder/index.js';
 export * from './runtime/index.js';
+export * from './formatting/index.js';
