@@ -8,6 +8,8 @@ import type { ErrorRecord, InvocationInfo, ScriptExtent } from '../runtime/error
 import type { ProgressRecord } from '../session/host.js';
 import type { Scope } from '../session/scope.js';
 import type { Session } from '../session/session.js';
+import type { BoundParameters } from '../binder/types.js';
+import type { ProcessorStreams } from '../session/engine.js';
 
 /** What a cmdlet can do while it runs. `P` is the shape of its bound parameters. */
 export interface CmdletContext<P = Record<string, unknown>> {
@@ -39,6 +41,16 @@ export interface CmdletContext<P = Record<string, unknown>> {
   shouldProcess(target: string, action?: string): Promise<boolean>;
   /** ShouldContinue: asks the user unless -Force was given (the caller decides that). */
   shouldContinue(query: string, caption: string): Promise<boolean>;
+  /**
+   * The streams to pass when invoking a script block (`ScriptBlockInvocation.streams`), so what
+   * the block writes comes out of this command (its `2>&1`, -ErrorVariable...). Set by the runner.
+   */
+  readonly streams?: ProcessorStreams;
+  /**
+   * The invocation of the function or script this command runs inside, if any. Write-Error
+   * reports its errors as that command's (`Test-WriteError: ...`), as PowerShell does.
+   */
+  readonly callerInvocation?: InvocationInfo;
 }
 
 /** A compiled cmdlet: its metadata and what it does. */
@@ -78,8 +90,12 @@ export type CommandArgument =
 export interface CommandProcessor {
   readonly name: string;
   begin(): Promise<void>;
-  /** `hasInput` is false when the command is first in its pipeline and has no input. */
-  process(input: unknown): Promise<void>;
+  /**
+   * One input object (undefined when the command is first and has no input). `binding` is the
+   * command's parameters for this object when it takes pipeline input (the runner binds each
+   * object and reports a failure itself, skipping the object).
+   */
+  process(input: unknown, binding?: BoundParameters): Promise<void>;
   end(): Promise<void>;
   clean(): Promise<void>;
 }

@@ -8,11 +8,22 @@ import type { BoundParameters } from '../binder/types.js';
 import type { Scope } from './scope.js';
 import type { ScriptBlock } from '../runtime/values.js';
 import type { InvocationInfo } from '../runtime/errors.js';
+import type { CommandMetadata } from '../metadata/command.js';
+import type { CommandArgument, CmdletContext } from '../pipeline/types.js';
+import type { PipelineStreams } from '../pipeline/streams.js';
 
-/** Where a processor sends what it produces. */
-export interface ProcessorStreams {
+/**
+ * Where a processor sends what it produces. Besides the output, the runner gives the command's
+ * other streams (already redirected): pass them to the pipelines the command runs inside it
+ * (`runPipeline({ streams })`) so a function's inner errors come out of the function, go to its
+ * `2>&1` and its -ErrorVariable. The stream methods never need awaiting: the runner keeps them in
+ * order with the command's output.
+ */
+export interface ProcessorStreams extends PipelineStreams {
   /** Sends one object downstream. */
   output(value: unknown): Promise<void>;
+  /** Marks the command as failed for `$?` (a native program's non-zero exit code). */
+  reportFailure?(): void;
 }
 
 /** The interpreter's services, registered on the session by the language. */
@@ -21,8 +32,26 @@ export interface ScriptEngine {
   createProcessor(
     command: Extract<CommandInfo, { kind: 'Function' | 'Filter' | 'ExternalScript' | 'Application' }>,
     binding: BoundParameters | { readonly args: readonly unknown[] },
-    context: { scope: Scope; invocation: InvocationInfo; streams: ProcessorStreams; signal: AbortSignal; expectingInput: boolean },
+    context: {
+      scope: Scope;
+      invocation: InvocationInfo;
+      streams: ProcessorStreams;
+      signal: AbortSignal;
+      expectingInput: boolean;
+      /** Whatever the caller passed to `runPipeline` as `hostContext` (the interpreter's own context). */
+      hostContext?: unknown;
+      /** The arguments as written, for native programs. */
+      args?: readonly CommandArgument[];
+      /** The command's runtime as a CmdletContext, for $PSCmdlet (WriteError, ShouldProcess...). */
+      cmdlet?: CmdletContext;
+    },
   ): CommandProcessor;
+  /**
+   * The metadata of a script file's param() block. When the engine provides it, the runner binds
+   * a script's arguments before any command begins, as it does a function's; without it, a script
+   * gets its arguments unbound ($args).
+   */
+  metadataOf?(command: Extract<CommandInfo, { kind: 'ExternalScript' }>): Promise<CommandMetadata>;
   /** Parses text into a script block (Invoke-Expression, [scriptblock]::Create, -Command). */
   compile(text: string, file?: string): ScriptBlock;
   /** Runs text in a scope and returns its output (Invoke-Expression, Import-Module of a .psm1). */

@@ -47,23 +47,22 @@ export class Scope {
 
   /** The nearest scope of a kind: 'script' falls back to global at top level. */
   nearest(kind: 'script' | 'global'): Scope {
-    let s: Scope | undefined = this;
-    while (s) {
-      if (s.kind === kind || s.kind === 'global') return s;
-      s = s.parent;
-    }
+    if (this.kind === kind || this.kind === 'global') return this;
+    for (let s = this.parent; s; s = s.parent) if (s.kind === kind || s.kind === 'global') return s;
     throw new Error('bug: scope chain without a global scope');
   }
 
   get global(): Scope {
-    let s: Scope = this;
+    let s = this.parent;
+    if (!s) return this;
     while (s.parent) s = s.parent;
     return s;
   }
 
   /** The strict-mode version in force here: the nearest scope's setting, 0 when off. */
   get strictVersion(): number {
-    for (let s: Scope | undefined = this; s; s = s.parent) if (s.strictMode !== undefined) return s.strictMode;
+    if (this.strictMode !== undefined) return this.strictMode;
+    for (let s = this.parent; s; s = s.parent) if (s.strictMode !== undefined) return s.strictMode;
     return 0;
   }
 
