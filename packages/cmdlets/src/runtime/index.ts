@@ -16,3 +16,5 @@ export * from './dotnet-format.js';
 export * from './dotnet-regex.js';
 export * from './member-support.js';
 export * from './members.js';
+export * from './instance-members.js';
+export * from './static-members.js';

@@ -230,7 +230,7 @@ function splitString(s: string, separators: string[], count: number, options: { 
 function splitMethod(s: string, a: MethodArgs): string[] {
   const first = a.at(0);
   let separators: string[];
-  let rest = a.values.slice(1);
+  const rest = a.values.slice(1);
   if (a.length === 0 || first === null) separators = [];
   else if (first instanceof PSChar) separators = [first.toString()];
   else if (Array.isArray(first)) {
@@ -244,7 +244,6 @@ function splitMethod(s: string, a: MethodArgs): string[] {
     const text = toText(first);
     if (text === '') return [s];
     separators = [text];
-    if (!rest.length && a.length > 1) rest = a.values.slice(1);
   }
   let count = Number.MAX_SAFE_INTEGER;
   let options = { removeEmpty: false, trim: false };
@@ -536,7 +535,7 @@ export const STRING_MEMBERS: MemberTable<string> = memberTable<string>(
           const start = a.length ? a.int(0) : 0;
           const length = a.length ? a.int(1) : s.length;
           if (start < 0 || length < 0 || start + length > s.length) throw argumentOutOfRange('startIndex', 'Index was out of range. Must be non-negative and less than the size of the collection.');
-          return [...s.slice(start, start + length)].flatMap((c) => [...c].map((_, i) => new PSChar(c.charCodeAt(i))));
+          return Array.from({ length }, (_, i) => new PSChar(s.charCodeAt(start + i)));
         },
       },
       ToLower: { overloads: ['string ToLower()', 'string ToLower(cultureinfo culture)'], invoke: (s) => s.toLowerCase() },

@@ -37,9 +37,6 @@ import type { TypeInfo } from './types.js';
 import { toText } from './text.js';
 import { wildcardToRegExp } from './compare.js';
 
-export type { MemberContext } from './member-support.js';
-export { toStringMethod, typeNameOf } from './instance-members.js';
-export { PSGroupCollection } from './dotnet-regex.js';
 
 /** How Get-Member classifies a member. */
 export type MemberKind = 'Property' | 'NoteProperty' | 'ScriptProperty' | 'AliasProperty' | 'Method' | 'ParameterizedProperty';

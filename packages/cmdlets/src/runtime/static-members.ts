@@ -128,7 +128,10 @@ function roundWith(v: number, mode: string): number {
 
 /** Rounds a decimal's text exactly (a [decimal] is a double here, so 1.005d would not be 1.005). */
 function roundDecimal(v: number, digits: number, mode: string): number {
-  const [int, frac = ''] = Math.abs(v).toFixed(Math.min(20, Math.max(digits + 2, 17))).replace(/0+$/, '').split('.');
+  // The shortest text of the double is the decimal the script wrote (1.005, not 1.00499999...).
+  const shortest = String(Math.abs(v));
+  const text = /e/i.test(shortest) ? Math.abs(v).toFixed(20) : shortest;
+  const [int = '0', frac = ''] = text.split('.');
   const kept = frac.slice(0, digits);
   const rest = frac.slice(digits);
   const base = Number(`${int}.${kept || '0'}`);
