@@ -3,3 +3,5 @@ export * from './session/index.js';
 export * from './binder/index.js';
 export * from './runtime/index.js';
 export * from './formatting/index.js';
+export * from './metadata/index.js';
+export { installStandardCommands } from './install.js';

@@ -71,7 +71,8 @@ export const getDpmCloudSubscriptionSetting = defineCmdlet<{ DPMServerName?: str
   },
 });
 
-interface SetSubscriptionParameters {
+/** The parameters of Set-DPMCloudSubscriptionSetting. */
+export interface SetSubscriptionParameters {
   SubscriptionSetting: PSObject;
   DPMServerName?: string;
   Commit?: boolean;
@@ -127,7 +128,7 @@ export const setDpmCloudSubscriptionSetting = defineCmdlet<SetSubscriptionParame
     const p = ctx.params;
     const changes = staged.get(p.SubscriptionSetting);
     if (!changes) {
-      ctx.throwTerminating(
+      return ctx.throwTerminating(
         errorRecord('The subscription setting was not produced by Get-DPMCloudSubscriptionSetting in this session. Get it again and stage the changes on it.', 'UnknownSubscriptionSetting', 'InvalidArgument', { targetObject: p.SubscriptionSetting }),
       );
     }

@@ -46,7 +46,8 @@ const THROTTLE = 'Throttle';
 const NO_THROTTLE = 'NoThrottle';
 const STAGING = 'StagingArea';
 
-interface MachineSettingParameters extends ThrottlingParameters {
+/** The parameters of Set-OBMachineSetting. */
+export interface MachineSettingParameters extends ThrottlingParameters {
   EncryptionPassPhrase?: unknown;
   ProxyServer?: string;
   ProxyPort?: number;

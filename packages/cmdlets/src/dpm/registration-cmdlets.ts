@@ -5,7 +5,8 @@ import { serverOf } from './connection.js';
 import { DPM_TYPES, registrationObject } from './objects.js';
 import { secretText } from './secrets.js';
 
-interface RegisterParameters {
+/** The parameters of Register-DPMServer. */
+export interface RegisterParameters {
   VaultCredentials: string;
   EncryptionPassphrase: unknown;
   RecoveryFolder?: string;

@@ -2,7 +2,7 @@
  * Assignment: to variables (typed ones keep converting), members, indexes, and several
  * variables at once (`$a, $b = 1, 2, 3` gives $b the rest).
  */
-import { convertTo, getMember, isEnumerable, PSHashtable, setMember, toText } from '@dpmsh/cmdlets';
+import { convertTo, enumerableItems, getMember, isEnumerable, PSHashtable, PSList, setMember, toText } from '@dpmsh/cmdlets';
 import type { AssignmentStatementAst, ExpressionAst } from '../parser/ast.js';
 import { arithmetic } from './arithmetic.js';
 import type { ExecutionContext } from './context.js';
@@ -60,19 +60,20 @@ export async function assignTo(target: ExpressionAst, value: unknown, ctx: Execu
         owner.set(index, value);
         return;
       }
-      if (isEnumerable(owner)) {
+      const items = owner instanceof PSList ? owner.items : isEnumerable(owner) ? owner : undefined;
+      if (items) {
         let n = Number(convertTo(index, 'int'));
-        if (n < 0) n += owner.length;
-        if (n < 0 || n >= owner.length) {
+        if (n < 0) n += items.length;
+        if (n < 0 || n >= items.length) {
           throw scriptError('Index was outside the bounds of the array.', 'IndexOutOfRange', t.extent, { category: 'InvalidOperation', typeName: 'System.IndexOutOfRangeException' });
         }
-        owner[n] = value;
+        items[n] = value;
         return;
       }
       throw scriptError(`Unable to index into an object of type ${toText(getMember(owner, 'GetType'))}.`, 'CannotIndex', t.extent);
     }
     case 'ArrayLiteral': {
-      const values = isEnumerable(value) ? value : [value];
+      const values = enumerableItems(value) ?? [value];
       const targets = t.elements;
       for (let i = 0; i < targets.length; i++) {
         const last = i === targets.length - 1;

@@ -4,6 +4,7 @@
  */
 import {
   convertTo,
+  enumerableItems,
   getMember,
   getStaticMember,
   invokeMethod,
@@ -37,12 +38,12 @@ import type {
 } from '../parser/ast.js';
 import { arithmetic, bitwiseNot, negate } from './arithmetic.js';
 import { assignTo, readTarget } from './assignment.js';
-import type { ExecutionContext } from './context.js';
+import { derive, type ExecutionContext } from './context.js';
 import { atPosition, nullIndex, nullMethodCall, scriptError } from './errors.js';
 import { ScriptBlockValue } from './script-block.js';
 import { binaryOperation, unaryJoin, unarySplit } from './operators.js';
 import { unwrapCollected } from './output.js';
-import { collectStatements, executeStatement } from './statements.js';
+import { collectStatements, executeStatement, executeStatementKind } from './statements.js';
 import { assignVariable, readVariable } from './variables.js';
 
 const MATCHES: VariablePath = { userPath: 'Matches', scope: null, drive: null, name: 'Matches' };
@@ -117,7 +118,9 @@ export async function valueOfStatement(statement: StatementAst | PipelineBaseAst
     await executeStatement(statement, ctx);
     return readTarget(statement.left, ctx);
   }
-  return unwrapCollected(await collectStatements([statement], [], ctx));
+  const items: unknown[] = [];
+  await executeStatementKind(statement, derive(ctx, { output: (v) => void items.push(v) }));
+  return unwrapCollected(items);
 }
 
 const NUMERIC_TYPES: Record<ConstantExpressionAst['numericType'], RuntimeNumericType> = {
@@ -208,7 +211,7 @@ async function binary(op: string, node: Extract<ExpressionAst, { kind: 'BinaryEx
   }
   const left = await evaluate(node.left, ctx);
   const right = await evaluate(node.right, ctx);
-  return binaryOperation(node.operator, node.caseSensitive, left, right, (matches) => assignVariable(MATCHES, matches, ctx, node.extent));
+  return await binaryOperation(node.operator, node.caseSensitive, left, right, (matches) => assignVariable(MATCHES, matches, ctx, node.extent));
 }
 
 async function memberName(node: ExpressionAst, ctx: ExecutionContext): Promise<string> {
@@ -256,13 +259,14 @@ export function indexInto(target: unknown, index: unknown): unknown {
     return isEnumerable(index) ? index.map((k) => target.get(k)) : target.get(index);
   }
   if (target instanceof PSObject && target.baseObject !== undefined) return indexInto(target.baseObject, index);
-  if (typeof target === 'string' || isEnumerable(target)) {
-    const length = target.length;
+  const items = typeof target === 'string' ? target : enumerableItems(target);
+  if (items !== undefined) {
+    const length = items.length;
     const at = (i: unknown): unknown => {
       let n = Number(convertTo(i, 'int'));
       if (n < 0) n += length;
       if (n < 0 || n >= length) return null;
-      return typeof target === 'string' ? new PSChar(target.charCodeAt(n)) : target[n];
+      return typeof items === 'string' ? new PSChar(items.charCodeAt(n)) : items[n];
     };
     if (isEnumerable(index)) return index.map(at);
     return at(index);

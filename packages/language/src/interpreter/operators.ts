@@ -4,110 +4,95 @@
  */
 import {
   comparisonOperator,
+  compileRegex,
+  enumerableItems,
+  errorRecord,
   formatComposite,
-  isEnumerable,
+  isScriptBlock,
   PSChar,
-  PSHashtable,
+  PSRegex,
   PSTypeLiteral,
+  regexEscape,
+  regexReplace,
+  regexSplit,
   requireType,
+  RuntimeError,
   toBoolean,
-  toJsRegExp,
   toText,
   tryConvert,
-  RuntimeError,
-  errorRecord,
 } from '@dpmsh/cmdlets';
-import type { ComparisonOperator, TypeInfo } from '@dpmsh/cmdlets';
+import type { ComparisonOperator, PSHashtable, TypeInfo } from '@dpmsh/cmdlets';
 import type { BinaryOperator } from '../parser/ast.js';
 import { arithmetic, asNumeric, bitwise } from './arithmetic.js';
 
-/** Largest range PowerShell builds as an array (its own limit). */
+/** Largest range dpmsh builds as an array. */
 const MAX_RANGE = 50_000_000;
 
 const COMPARISONS = new Set<string>(['-eq', '-ne', '-gt', '-ge', '-lt', '-le', '-like', '-notlike', '-match', '-notmatch', '-contains', '-notcontains', '-in', '-notin']);
+
+function itemsOf(value: unknown): readonly unknown[] {
+  return enumerableItems(value) ?? [value];
+}
 
 function typeOperand(value: unknown): TypeInfo {
   if (value instanceof PSTypeLiteral) return requireType(value.fullName);
   return requireType(toText(value));
 }
 
-function splitOperands(right: unknown): { pattern: string; max: number; options: string[] } {
-  const parts = isEnumerable(right) ? right : [right];
-  const pattern = toText(parts[0]);
+function regexOptions(caseSensitive: boolean, extra: readonly string[] = []): string[] {
+  return caseSensitive ? [...extra] : ['IgnoreCase', ...extra];
+}
+
+/** `-split pattern` or `-split pattern, max, 'Options'` (SimpleMatch, IgnoreCase, Multiline...). */
+function split(left: unknown, right: unknown, caseSensitive: boolean): string[] {
+  const parts = itemsOf(right);
+  const pattern = parts[0];
   const max = parts.length > 1 ? Number(asNumeric(parts[1]) ?? 0) : 0;
   const options = parts.length > 2 ? toText(parts[2]).split(',').map((o) => o.trim().toLowerCase()) : [];
-  return { pattern, max, options };
-}
-
-/** .NET Regex.Split: captured groups are included; at most `max` pieces when max > 0. */
-function regexSplit(text: string, pattern: RegExp, max: number): string[] {
-  const result: string[] = [];
-  let last = 0;
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-  for (const m of text.matchAll(global)) {
-    if (max > 0 && result.length >= max - 1) break;
-    if (m[0] === '' && (m.index === 0 || m.index === text.length)) continue;
-    result.push(text.slice(last, m.index));
-    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) result.push(m[g]);
-    last = m.index + m[0].length;
-  }
-  result.push(text.slice(last));
-  return result;
-}
-
-function split(left: unknown, right: unknown, caseSensitive: boolean): string[] {
-  const { pattern, max, options } = splitOperands(right);
   const simple = options.includes('simplematch');
-  const source = simple ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern;
-  const regex = toJsRegExp(source, { caseSensitive: caseSensitive && !options.includes('ignorecase'), regexOptions: options.filter((o) => o !== 'simplematch') });
-  const items = isEnumerable(left) ? left : [left];
-  return items.flatMap((item) => regexSplit(toText(item), regex, max));
+  const extra = options.filter((o) => o !== 'simplematch' && o !== 'regexmatch' && o !== 'ignorecase');
+  const source = pattern instanceof PSRegex ? pattern : simple ? regexEscape(toText(pattern)) : toText(pattern);
+  const rx = compileRegex(source, regexOptions(caseSensitive && !options.includes('ignorecase'), extra));
+  return itemsOf(left).flatMap((item) => regexSplit(toText(item), rx, max));
 }
 
-/** .NET replacement syntax ($1, ${name}, $0, $$) in JS's. */
-function jsReplacement(replacement: string): string {
-  return replacement.replace(/\$(\$|\{([^}]+)\}|0|&|\d+)/g, (whole: string, token: string, name: string | undefined) => {
-    if (token === '$') return '$$';
-    if (name !== undefined) return /^\d+$/.test(name) ? `$${name}` : `$<${name}>`;
-    if (token === '0') return '$&';
-    return whole;
-  });
-}
-
-function replace(left: unknown, right: unknown, caseSensitive: boolean): unknown {
-  const parts = isEnumerable(right) ? right : [right];
+/** `-replace pattern, replacement` with .NET's substitutions, or a script block per match. */
+async function replace(left: unknown, right: unknown, caseSensitive: boolean): Promise<unknown> {
+  const parts = itemsOf(right);
   if (parts.length > 2) {
-    throw new RuntimeError(
-      errorRecord(
-        'The -replace operator allows only two elements to follow it, not ' + parts.length + '.',
-        'BadReplaceArgument',
-        'InvalidOperation',
-      ),
-    );
+    throw new RuntimeError(errorRecord(`The -replace operator allows only two elements to follow it, not ${parts.length}.`, 'BadReplaceArgument', 'InvalidOperation'));
   }
-  const regex = toJsRegExp(toText(parts[0]), { caseSensitive, global: true });
-  const replacement = parts.length > 1 ? jsReplacement(toText(parts[1])) : '';
-  const one = (item: unknown): string => toText(item).replace(regex, replacement);
-  return isEnumerable(left) ? left.map(one) : one(left);
+  const rx = compileRegex(parts[0] instanceof PSRegex ? parts[0] : toText(parts[0]), regexOptions(caseSensitive));
+  const replacement = parts.length < 2 ? '' : isScriptBlock(parts[1]) ? parts[1] : toText(parts[1]);
+  const items = enumerableItems(left);
+  if (!items) return regexReplace(toText(left), rx, replacement);
+  const out: string[] = [];
+  for (const item of items) out.push(await regexReplace(toText(item), rx, replacement));
+  return out;
 }
 
 function range(left: unknown, right: unknown): unknown[] {
-  if ((typeof left === 'string' && left.length === 1 && typeof right === 'string' && right.length === 1) || (left instanceof PSChar && right instanceof PSChar)) {
-    const from = typeof left === 'string' ? left.charCodeAt(0) : (left as PSChar).code;
-    const to = typeof right === 'string' ? right.charCodeAt(0) : (right as PSChar).code;
-    const step = from <= to ? 1 : -1;
+  const single = (v: unknown): number | undefined => (v instanceof PSChar ? v.code : typeof v === 'string' && v.length === 1 ? v.charCodeAt(0) : undefined);
+  const [fromChar, toChar] = [single(left), single(right)];
+  if (fromChar !== undefined && toChar !== undefined && (typeof left !== 'string' || !/\d/.test(left))) {
+    const step = fromChar <= toChar ? 1 : -1;
     const out: PSChar[] = [];
-    for (let c = from; step > 0 ? c <= to : c >= to; c += step) out.push(new PSChar(c));
+    for (let c = fromChar; step > 0 ? c <= toChar : c >= toChar; c += step) out.push(new PSChar(c));
     return out;
   }
   const from = Math.round(Number(asNumeric(left) ?? NaN));
   const to = Math.round(Number(asNumeric(right) ?? NaN));
   if (!Number.isFinite(from) || !Number.isFinite(to)) {
-    throw new RuntimeError(errorRecord(`Cannot convert value "${toText(Number.isFinite(from) ? right : left)}" to type "System.Int32".`, 'InvalidCastFromStringToInteger', 'InvalidArgument'));
+    const bad = toText(Number.isFinite(from) ? right : left);
+    throw new RuntimeError(
+      errorRecord(`Cannot convert value "${bad}" to type "System.Int32". Error: "The input string '${bad}' was not in a correct format."`, 'InvalidCastFromStringToInteger', 'InvalidArgument', {
+        typeName: 'System.Management.Automation.PSInvalidCastException',
+      }),
+    );
   }
   const count = Math.abs(to - from) + 1;
   if (count > MAX_RANGE) {
-    throw new RuntimeError(errorRecord(`The range operator's result is too large: ${count} elements. The limit is ${MAX_RANGE}.`, 'RangeTooLarge', 'InvalidOperation'));
+    throw new RuntimeError(errorRecord(`The range ${from}..${to} has ${count} elements; dpmsh builds at most ${MAX_RANGE}. Use a for loop instead.`, 'RangeTooLarge', 'InvalidOperation'));
   }
   const out = new Array<number>(count);
   const step = from <= to ? 1 : -1;
@@ -144,15 +129,13 @@ export function binaryOperation(
     case '..':
       return range(left, right);
     case '-f':
-      return formatComposite(toText(left), isEnumerable(right) ? right : [right]);
+      return formatComposite(toText(left), [...itemsOf(right)]);
     case '-replace':
       return replace(left, right, caseSensitive);
     case '-split':
       return split(left, right, caseSensitive);
-    case '-join': {
-      const items = isEnumerable(left) ? left : [left];
-      return items.map((i) => toText(i)).join(toText(right));
-    }
+    case '-join':
+      return itemsOf(left).map((i) => toText(i)).join(toText(right));
     case '-is':
       return typeOperand(right).isInstance(left);
     case '-isnot':
@@ -168,12 +151,10 @@ export function binaryOperation(
 
 /** Unary `-split`: splits on whitespace, dropping empty entries. */
 export function unarySplit(value: unknown): string[] {
-  const items = isEnumerable(value) ? value : [value];
-  return items.flatMap((i) => toText(i).split(/\s+/).filter((s) => s !== ''));
+  return itemsOf(value).flatMap((i) => toText(i).split(/\s+/).filter((s) => s !== ''));
 }
 
 /** Unary `-join`: concatenates. */
 export function unaryJoin(value: unknown): string {
-  const items = isEnumerable(value) ? value : [value];
-  return items.map((i) => toText(i)).join('');
+  return itemsOf(value).map((i) => toText(i)).join('');
 }

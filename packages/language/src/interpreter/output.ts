@@ -3,14 +3,15 @@
  * enumerated, as PowerShell does; `(...)`, `$(...)` and assignments collect output back into a
  * value (nothing is $null, one object is itself, more are an array).
  */
-import { isEnumerable } from '@dpmsh/cmdlets';
+import { enumerableItems } from '@dpmsh/cmdlets';
 import type { OutputSink } from './context.js';
 
-/** Writes a value to the output, enumerating collections. */
+/** Writes a value to the output, enumerating collections (arrays and lists). */
 export async function writeEnumerated(value: unknown, output: OutputSink): Promise<void> {
   if (value === undefined) return; // [void] and statements that output nothing
-  if (isEnumerable(value)) {
-    for (const item of value) await output(item);
+  const items = enumerableItems(value);
+  if (items) {
+    for (const item of items) await output(item);
   } else {
     await output(value);
   }
@@ -26,6 +27,5 @@ export function unwrapCollected(items: unknown[]): unknown {
 /** Iterates a value as `foreach` and the pipeline do: collections item by item, $null not at all, anything else once. */
 export function enumerateValue(value: unknown): Iterable<unknown> {
   if (value === null || value === undefined) return [];
-  if (isEnumerable(value)) return value;
-  return [value];
+  return enumerableItems(value) ?? [value];
 }

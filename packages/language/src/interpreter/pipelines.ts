@@ -3,7 +3,7 @@
  * resolves the command, and hands the pipeline to the cmdlet framework's runner, which binds
  * every command before any runs and streams objects through them.
  */
-import { commandNotFound, isEnumerable, isScriptBlock, PSHashtable, runPipeline, RuntimeError, toText } from '@dpmsh/cmdlets';
+import { commandNotFound, enumerableItems, isEnumerable, isScriptBlock, PSHashtable, runPipeline, RuntimeError, toText } from '@dpmsh/cmdlets';
 import type { CommandArgument, CommandInfo, PipelineElementSpec, PipelineRedirection } from '@dpmsh/cmdlets';
 import type { CommandAst, CommandElementAst, ExpressionAst, PipelineAst, RedirectionAst, RedirectionStream } from '../parser/ast.js';
 import type { ExecutionContext } from './context.js';
@@ -33,7 +33,7 @@ export async function runPipelineStatement(pipeline: PipelineAst, ctx: Execution
     if (element.kind === 'CommandExpression') {
       if (index !== 0) throw new Error('bug: an expression after the first pipeline element');
       const value = await evaluate(element.expression, ctx);
-      input = value === undefined ? [] : isEnumerable(value) ? [...value] : [value];
+      input = value === undefined ? [] : [...(enumerableItems(value) ?? [value])];
       for (const r of element.redirections) specs.push(await outFileFor(r, ctx));
       continue;
     }

@@ -11,7 +11,7 @@ import {
   RuntimeError,
   equals,
   like,
-  regexMatch,
+  regexMatchTable,
   toBoolean,
   toText,
 } from '@dpmsh/cmdlets';
@@ -108,7 +108,11 @@ export async function executeStatement(statement: StatementAst, ctx: ExecutionCo
   }
 }
 
-async function executeStatementKind(statement: StatementAst, ctx: ExecutionContext): Promise<void> {
+/**
+ * Runs one statement without reporting its errors: for a pipeline inside an expression
+ * (`(Get-Item x).Name`), whose error terminates the enclosing statement.
+ */
+export async function executeStatementKind(statement: StatementAst, ctx: ExecutionContext): Promise<void> {
   switch (statement.kind) {
     case 'Pipeline':
       await runPipelineStatement(statement, ctx);
@@ -279,7 +283,7 @@ async function switchClauseMatches(condition: ExpressionAst, item: unknown, stat
   }
   const value = condition.kind === 'StringConstant' ? condition.value : await evaluate(condition, ctx);
   if (statement.flags.regex) {
-    const matches: PSHashtable | undefined = regexMatch(toText(item), toText(value), { caseSensitive });
+    const matches: PSHashtable | undefined = regexMatchTable(toText(item), toText(value), { caseSensitive });
     if (matches) assignVariable({ userPath: 'Matches', scope: null, drive: null, name: 'Matches' }, matches, ctx, condition.extent);
     return matches !== undefined;
   }
