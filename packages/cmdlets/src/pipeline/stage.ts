@@ -8,7 +8,7 @@ import type { BindState, BoundParameters } from '../binder/types.js';
 import { bindPipelineInput, evaluateDelayBind, isBindFailure, validateScripts } from '../binder/index.js';
 import type { CommandMetadata } from '../metadata/command.js';
 import type { InvocationInfo } from '../runtime/errors.js';
-import { PipelineStoppedError, RuntimeError } from '../runtime/errors.js';
+import { asRuntimeError, PipelineStoppedError, RuntimeError } from '../runtime/errors.js';
 import { enumerableItems } from '../runtime/values.js';
 import type { PSList } from '../runtime/values.js';
 import type { CommandInfo } from '../session/commands.js';
@@ -309,7 +309,8 @@ export class Stage {
     try {
       await work();
       if (!this.delivery.idle) await this.delivery.flush();
-    } catch (error) {
+    } catch (thrown) {
+      const error = asRuntimeError(thrown);
       if (!this.delivery.idle) await this.delivery.settle();
       if (error instanceof RuntimeError && !counted.has(error)) {
         counted.add(error);

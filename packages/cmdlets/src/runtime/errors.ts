@@ -3,6 +3,7 @@
  * FullyQualifiedErrorId ("Id,Command"), a category and a target; a terminating error travels as a
  * thrown `RuntimeError` that carries its record.
  */
+import { DomainError } from '@dpmsh/core';
 
 /** PowerShell's ErrorCategory names. */
 export type ErrorCategory =
@@ -208,4 +209,38 @@ export class StopUpstreamError extends Error {
     super('Upstream commands were stopped.');
     this.name = 'StopUpstreamError';
   }
+}
+
+/** A Node system error (ENOENT, EACCES...) as PowerShell would report the .NET I/O exception. */
+function systemErrorRecord(error: NodeJS.ErrnoException): ErrorRecord {
+  const category: ErrorCategory =
+    error.code === 'ENOENT' ? 'ObjectNotFound' : error.code === 'EACCES' || error.code === 'EPERM' ? 'PermissionDenied' : error.code === 'EEXIST' ? 'ResourceExists' : 'NotSpecified';
+  return errorRecord(error.message, error.code ?? 'System.IO.IOException', category, {
+    typeName: error.code === 'ENOENT' ? 'System.IO.FileNotFoundException' : error.code === 'EACCES' || error.code === 'EPERM' ? 'System.UnauthorizedAccessException' : 'System.IO.IOException',
+    targetObject: error.path ?? null,
+  });
+}
+
+/**
+ * What a command threw, as a terminating error: a domain rule's refusal keeps its stable id,
+ * category and recommended action; an operating-system error becomes PowerShell's I/O error.
+ * Anything else is not the user's doing and is returned as is (a bug surfaces as one).
+ */
+export function asRuntimeError(error: unknown): unknown {
+  if (error instanceof RuntimeError) return error;
+  if (error instanceof DomainError) {
+    return new RuntimeError(
+      new ErrorRecord({
+        exception: new PSException(error.message, { typeName: 'Dpmsh.DomainException', inner: error }),
+        errorId: error.id,
+        category: error.category,
+        targetObject: error.target ?? null,
+        recommendedAction: error.recommendedAction,
+      }),
+    );
+  }
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).syscall) {
+    return new RuntimeError(systemErrorRecord(error as NodeJS.ErrnoException));
+  }
+  return error;
 }
