@@ -126,7 +126,7 @@ describe('standard input and other modes', () => {
   });
 
   it('sets $LASTEXITCODE and $? from native commands', async () => {
-    const r = await dpmsh(['-NoProfile', '-c', 'sh -c "exit 3"; $LASTEXITCODE; $?; sh -c "echo out"; $?']);
-    expect(r.stdout).toBe('3\nFalse\nout\nTrue');
+    const r = await dpmsh(['-NoProfile', '-c', 'sh -c "exit 3"; $?; $LASTEXITCODE; sh -c "echo out"; $?']);
+    expect(r.stdout).toBe('False\n3\nout\nTrue');
   });
 });

@@ -7,7 +7,7 @@ import type { AssignmentStatementAst, ExpressionAst } from '../parser/ast.js';
 import { arithmetic } from './arithmetic.js';
 import type { ExecutionContext } from './context.js';
 import { nullIndex, scriptError } from './errors.js';
-import { evaluate, indexInto, resolveTypeName, valueOfStatement } from './expressions.js';
+import { evaluate, resolveTypeName, valueOfStatement } from './expressions.js';
 import { assignVariable, defineConstrained, readVariable } from './variables.js';
 
 function unwrapTarget(target: ExpressionAst): ExpressionAst {

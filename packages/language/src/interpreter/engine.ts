@@ -33,12 +33,20 @@ export class Interpreter implements ScriptEngine {
     const caller = derive((context.hostContext as ExecutionContext | undefined) ?? this.rootContext(), {
       scope: context.scope,
       output: (v) => context.streams.output(v),
-      writeError: context.streams.error ?? ((this.rootContext()).writeError),
+      writeError: (record) => void context.streams.error?.(record),
       signal: context.signal,
     });
     if (command.kind === 'Application') {
       const args = context.args ? context.args.flatMap(nativeArgument) : 'args' in binding ? binding.args.flatMap(nativeArgumentText) : [];
-      return new NativeProcessor({ name: command.name, path: command.path, args, expectingInput: context.expectingInput, output: (v) => context.streams.output(v), ctx: caller });
+      return new NativeProcessor({
+        name: command.name,
+        path: command.path,
+        args,
+        expectingInput: context.expectingInput,
+        output: (v) => context.streams.output(v),
+        reportFailure: () => context.streams.reportFailure?.(),
+        ctx: caller,
+      });
     }
     const bound = 'values' in binding ? binding : { parameterSetName: '', values: new Map<string, unknown>(), unboundArguments: binding.args };
     if (command.kind === 'ExternalScript') return new ExternalScriptProcessor(command, bound, caller, dotSourced.has(command));

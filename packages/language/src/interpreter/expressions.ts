@@ -16,7 +16,6 @@ import {
   PSObject,
   PSTypeLiteral,
   requireType,
-  RuntimeError,
   toBoolean,
   toText,
 } from '@dpmsh/cmdlets';

@@ -15,6 +15,8 @@ export interface NativeInvocation {
   readonly args: readonly string[];
   readonly expectingInput: boolean;
   readonly output: (value: unknown) => Promise<void>;
+  /** Makes `$?` false: a non-zero exit code is a failure. */
+  readonly reportFailure: () => void;
   readonly ctx: ExecutionContext;
 }
 
@@ -65,6 +67,7 @@ export class NativeProcessor implements CommandProcessor {
     for await (const line of child.iterable({ from: 'stdout' })) await this.#invocation.output(String(line));
     const result = await child;
     this.exitCode = result.exitCode ?? (result.isCanceled ? 130 : 1);
+    if (this.exitCode !== 0) this.#invocation.reportFailure();
     const scope = this.#invocation.ctx.scope.global;
     const existing = scope.local('LASTEXITCODE');
     if (existing) existing.value = this.exitCode;
