@@ -2,8 +2,7 @@
  * The objects the DPM cmdlets output: PSObjects with PowerShell-style type names, so formatting
  * views, Get-Member and pipeline binding by property name see them as a DPM admin expects.
  */
-import type { Registration, ServerSettings } from '@dpmsh/server';
-import type { SubscriptionRecord, VaultRecord } from '@dpmsh/vault';
+import type { Registration, ServerSettings, SubscriptionRecord, VaultRecord } from '@dpmsh/server';
 import { dayOfWeekNumber, formatTimeOfDay, type ThrottlingSchedule } from '@dpmsh/core';
 import { PSDateTime, PSEnumValue, PSObject, PSTimeSpan, CUSTOM_OBJECT_TYPE_NAMES } from '../runtime/values.js';
 
