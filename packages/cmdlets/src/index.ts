@@ -5,3 +5,5 @@ export * from './runtime/index.js';
 export * from './formatting/index.js';
 export * from './metadata/index.js';
 export { installStandardCommands } from './install.js';
+export * from './utility/index.js';
+export * from './management/index.js';

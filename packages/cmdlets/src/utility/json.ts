@@ -1,0 +1,115 @@
+/** ConvertTo-Json's serializer: PowerShell 7's JSON of objects, with its depth limit and layout. */
+import { isEnumerable, enumerableItems, PSDateTime, PSEnumValue, PSHashtable, PSNumber, PSObject, PSSecureString, PSTimeSpan, PSChar } from '../runtime/values.js';
+import { toText } from '../runtime/text.js';
+import { formatDateTime } from '../runtime/datetime.js';
+import { ALL_PARAMETER_SETS } from '../metadata/command.js';
+import { defineCmdlet } from '../pipeline/types.js';
+
+/** How toJson lays out its text. */
+export interface JsonOptions {
+  /** Levels of nested objects serialized; deeper ones become their string form. */
+  readonly depth: number;
+  readonly compress: boolean;
+  readonly enumsAsStrings?: boolean;
+}
+
+type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** Reports that the depth limit cut the output, as PowerShell warns. */
+export interface JsonResult {
+  readonly text: string;
+  readonly truncated: boolean;
+}
+
+function toJsonValue(value: unknown, depth: number, options: JsonOptions, state: { truncated: boolean }): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : toText(value);
+  if (value instanceof PSNumber) return value.value;
+  if (value instanceof PSChar) return value.toString();
+  if (value instanceof PSEnumValue) return options.enumsAsStrings ? value.name : value.value;
+  if (value instanceof PSDateTime) return formatDateTime(value, 'o');
+  if (value instanceof PSSecureString) return {};
+  if (value instanceof PSTimeSpan) return toText(value);
+  if (isEnumerable(value) || enumerableItems(value)) {
+    if (depth < 0) {
+      state.truncated = true;
+      return toText(value);
+    }
+    return (enumerableItems(value) ?? []).map((v) => toJsonValue(v, depth - 1, options, state));
+  }
+  if (depth < 0) {
+    state.truncated = true;
+    return toText(value);
+  }
+  const out: { [key: string]: JsonValue } = {};
+  if (value instanceof PSHashtable) {
+    for (const [k, v] of value.entries()) out[toText(k)] = toJsonValue(v, depth - 1, options, state);
+    return out;
+  }
+  if (value instanceof PSObject) {
+    if (value.baseObject !== undefined && value.properties.length === 0) return toJsonValue(value.baseObject, depth, options, state);
+    for (const p of value.properties) out[p.name] = toJsonValue(p.get ? p.get() : p.value, depth - 1, options, state);
+    return out;
+  }
+  return toText(value);
+}
+
+/** PowerShell 7's indented layout: two spaces per level, `"key": value`. */
+function layout(value: JsonValue, indent: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + layout(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return '{}';
+  return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${layout(value[k], inner)}`).join(',\n')}\n${indent}}`;
+}
+
+/** Serializes a value as ConvertTo-Json does. */
+export function serializeJson(value: unknown, options: JsonOptions): JsonResult {
+  const state = { truncated: false };
+  const json = toJsonValue(value, options.depth, options, state);
+  return { text: options.compress ? JSON.stringify(json) : layout(json, ''), truncated: state.truncated };
+}
+
+/** The JSON text of a value (the shell's -OutputFormat Json). */
+export function toJson(value: unknown, options: JsonOptions): string {
+  return serializeJson(value, options).text;
+}
+
+/** ConvertTo-Json. */
+export const convertToJson = defineCmdlet<{ InputObject: unknown; Depth?: number; Compress?: boolean; AsArray?: boolean; EnumsAsStrings?: boolean }>({
+  name: 'ConvertTo-Json',
+  parameters: [
+    { name: 'InputObject', type: 'object', sets: { [ALL_PARAMETER_SETS]: { mandatory: true, position: 0, valueFromPipeline: true } }, allowNull: true, description: 'The objects to convert.' },
+    { name: 'Depth', type: 'int', sets: { [ALL_PARAMETER_SETS]: {} }, validation: [{ kind: 'range', min: 0, max: 100 }], defaultValueText: '2', description: 'How many levels of contained objects are included.' },
+    { name: 'Compress', type: 'switch', sets: { [ALL_PARAMETER_SETS]: {} }, description: 'Omits white space and indentation.' },
+    { name: 'AsArray', type: 'switch', sets: { [ALL_PARAMETER_SETS]: {} }, description: 'Always outputs a JSON array.' },
+    { name: 'EnumsAsStrings', type: 'switch', sets: { [ALL_PARAMETER_SETS]: {} }, description: 'Writes enum values as their names.' },
+  ],
+  outputType: ['System.String'],
+  help: {
+    synopsis: 'Converts an object to a JSON-formatted string.',
+    description: 'Converts the input objects (all of them, as one array when there are several) to JSON text, down to -Depth levels.',
+    examples: [{ title: 'Compress an object', code: '[pscustomobject]@{ Name = "a"; Size = 1 } | ConvertTo-Json -Compress', output: '{"Name":"a","Size":1}' }],
+  },
+  begin(ctx) {
+    collected.set(ctx, []);
+  },
+  process(ctx) {
+    collected.get(ctx)?.push(ctx.params.InputObject);
+  },
+  async end(ctx) {
+    const items = collected.get(ctx) ?? [];
+    const value = items.length === 1 && !ctx.params.AsArray ? items[0] : items;
+    const result = serializeJson(value, { depth: ctx.params.Depth ?? 2, compress: ctx.params.Compress === true, enumsAsStrings: ctx.params.EnumsAsStrings === true });
+    if (result.truncated) ctx.writeWarning(`Resulting JSON is truncated as serialization has exceeded the set depth of ${ctx.params.Depth ?? 2}.`);
+    await ctx.write(result.text);
+  },
+});
+
+/** The objects each ConvertTo-Json invocation gathered (keyed by its context, which lives as long as it). */
+const collected = new WeakMap<object, unknown[]>();

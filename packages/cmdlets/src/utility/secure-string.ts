@@ -1,0 +1,55 @@
+/** ConvertTo-SecureString and ConvertFrom-SecureString. */
+import { ALL_PARAMETER_SETS } from '../metadata/command.js';
+import { defineCmdlet } from '../pipeline/types.js';
+import { errorRecord } from '../runtime/errors.js';
+import { PSSecureString } from '../runtime/values.js';
+
+/** ConvertTo-SecureString. */
+export const convertToSecureString = defineCmdlet<{ String: string; AsPlainText?: boolean; Force?: boolean }>({
+  name: 'ConvertTo-SecureString',
+  defaultParameterSet: 'PlainText',
+  parameters: [
+    { name: 'String', type: 'string', sets: { PlainText: { mandatory: true, position: 0, valueFromPipeline: true } }, description: 'The text to protect.' },
+    { name: 'AsPlainText', type: 'switch', sets: { PlainText: { position: 1 } }, description: 'Says the input is plain text; needs -Force.' },
+    { name: 'Force', type: 'switch', sets: { PlainText: { position: 2 } }, description: 'Confirms you understand the risk of plain text.' },
+  ],
+  outputType: ['System.Security.SecureString'],
+  help: {
+    synopsis: 'Converts plain text to a secure string.',
+    description: 'Makes a SecureString from plain text (with -AsPlainText -Force), for parameters such as -EncryptionPassphrase. Its content never prints.',
+    examples: [{ title: 'Make a passphrase', code: "ConvertTo-SecureString -String 'correct horse battery staple' -AsPlainText -Force", output: 'System.Security.SecureString' }],
+  },
+  async process(ctx) {
+    if (!ctx.params.AsPlainText || !ctx.params.Force) {
+      ctx.throwTerminating(
+        errorRecord(
+          ctx.params.AsPlainText
+            ? 'The system cannot protect plain text input. To suppress this warning and convert the plain text to a SecureString, reissue the command specifying the Force parameter.'
+            : 'dpmsh reads secure strings from plain text only: use -AsPlainText -Force, or Read-Host -AsSecureString.',
+          ctx.params.AsPlainText ? 'ImportSecureString_ForceRequired' : 'ImportSecureString_InvalidArgument',
+          'InvalidArgument',
+          { typeName: 'System.ArgumentException' },
+        ),
+      );
+    }
+    await ctx.write(new PSSecureString(ctx.params.String));
+  },
+});
+
+/** ConvertFrom-SecureString. */
+export const convertFromSecureString = defineCmdlet<{ SecureString: PSSecureString; AsPlainText?: boolean }>({
+  name: 'ConvertFrom-SecureString',
+  parameters: [
+    { name: 'SecureString', type: 'securestring', sets: { [ALL_PARAMETER_SETS]: { mandatory: true, position: 0, valueFromPipeline: true } }, description: 'The secure string.' },
+    { name: 'AsPlainText', type: 'switch', sets: { [ALL_PARAMETER_SETS]: { mandatory: true } }, description: 'Returns the text itself.' },
+  ],
+  outputType: ['System.String'],
+  help: {
+    synopsis: 'Reveals the text of a secure string.',
+    description: 'Returns the plain text of a SecureString with -AsPlainText.',
+    examples: [{ title: 'Round trip', code: "ConvertTo-SecureString 'abc' -AsPlainText -Force | ConvertFrom-SecureString -AsPlainText", output: 'abc' }],
+  },
+  async process(ctx) {
+    await ctx.write(ctx.params.SecureString.reveal());
+  },
+});
