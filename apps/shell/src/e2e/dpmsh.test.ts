@@ -108,7 +108,7 @@ describe('standard input and other modes', () => {
 
   it('prints one JSON document of the output with -OutputFormat Json', async () => {
     const r = await dpmsh(['-NoProfile', '-OutputFormat', 'Json', '-c', '[pscustomobject]@{ Name = "a"; Size = 1 }; 2']);
-    expect(JSON.parse(r.stdout)).toEqual([{ Name: 'a', Size: 1 }, 2]);
+    expect(JSON.parse(String(r.stdout))).toEqual([{ Name: 'a', Size: 1 }, 2]);
   });
 
   it('prints its version and help', async () => {
