@@ -42,7 +42,8 @@ describe('acceptance scripts', () => {
       try {
         const result = await execa('node', [dpmsh, '-NoProfile', '-NonInteractive', '-File', join(acceptance, script), '-WorkDir', workDir], {
           cwd: workDir,
-          env: { DPMSH_HOME: home },
+          // The README's run: only the home is set; colour settings of the runner stay out of stderr.
+          env: { DPMSH_HOME: home, FORCE_COLOR: undefined, NO_COLOR: undefined },
           reject: false,
         });
         expect(result.stderr).toBe('');

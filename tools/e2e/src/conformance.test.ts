@@ -36,7 +36,8 @@ describe.concurrent('conformance', () => {
       const result = await execa('node', [dpmsh, ...args], {
         input: c.asFile ? undefined : c.script,
         cwd: work,
-        env: { DPMSH_HOME: home, TZ: 'UTC', COLUMNS: '120', NO_COLOR: '1' },
+        // FORCE_COLOR from the runner's environment would make Node warn beside NO_COLOR on stderr.
+        env: { DPMSH_HOME: home, TZ: 'UTC', COLUMNS: '120', NO_COLOR: '1', FORCE_COLOR: undefined },
         reject: false,
       });
       const stdout = normalize(result.stdout.replaceAll(scriptPath, '<script>'));

@@ -14,9 +14,10 @@ const work = mkdtempSync(join(tmpdir(), 'dpmsh-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let homes = 0;
+// FORCE_COLOR from the test runner's environment would make Node warn beside NO_COLOR on stderr.
 function dpmsh(args: readonly string[], options: Options & { home?: string } = {}) {
   const home = options.home ?? join(work, `home-${homes++}`);
-  return execa('node', [bin, ...args], { reject: false, cwd: work, env: { DPMSH_HOME: home, NO_COLOR: '1' }, ...options });
+  return execa('node', [bin, ...args], { reject: false, cwd: work, env: { DPMSH_HOME: home, NO_COLOR: '1', FORCE_COLOR: undefined }, ...options });
 }
 
 function script(name: string, text: string): string {
