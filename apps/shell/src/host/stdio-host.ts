@@ -13,7 +13,6 @@ const ANSI: Record<string, string> = {
 };
 
 const STREAM_COLOUR: Partial<Record<HostStream, string>> = { error: 'Red', warning: 'Yellow', verbose: 'Yellow', debug: 'Yellow' };
-const STREAM_PREFIX: Partial<Record<HostStream, string>> = { warning: 'WARNING: ', verbose: 'VERBOSE: ', debug: 'DEBUG: ' };
 
 /** Where a stdio host writes and reads. */
 export interface StdioStreams {
@@ -40,7 +39,8 @@ export class StdioHost implements Host {
   write(text: string, options: { stream?: HostStream; foregroundColor?: string; newline?: boolean } = {}): void {
     const stream = options.stream ?? 'output';
     const target = stream === 'error' ? this.#io.stderr : this.#io.stdout;
-    const line = (STREAM_PREFIX[stream] ?? '') + text + (options.newline === false ? '' : '\n');
+    // The pipeline's host targets already put the `WARNING: ` / `VERBOSE: ` / `DEBUG: ` prefix on the text.
+    const line = text + (options.newline === false ? '' : '\n');
     const colour = options.foregroundColor ?? STREAM_COLOUR[stream];
     const code = colour && target.isTTY ? ANSI[colour] : undefined;
     target.write(code ? `\x1b[${code}m${line}\x1b[0m` : line);

@@ -114,6 +114,10 @@ export const text = {
     `The ${value} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`,
   validateRangeTooBig: (value: string, max: string) =>
     `The ${value} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`,
+  validateRangeKindFailure: (range: 'Positive' | 'NonNegative' | 'Negative' | 'NonPositive', value: string) =>
+    `The argument "${value}" cannot be validated because its value is not ${
+      { Positive: 'greater than zero', NonNegative: 'greater than or equal to zero', Negative: 'less than zero', NonPositive: 'less than or equal to zero' }[range]
+    }.`,
   validateRangeElementType: (typeName: string, rangeTypeName: string) =>
     `The argument cannot be validated because its type "${typeName}" is not the same type (${rangeTypeName}) as the maximum and minimum limits of the parameter. Make sure the argument is of type ${rangeTypeName} and then try the command again.`,
   validateLengthNotString: () =>

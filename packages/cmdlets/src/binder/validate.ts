@@ -5,7 +5,7 @@
  * or AllowEmptyCollection says otherwise. ValidateScript runs script code, so it is async and
  * lives in validate-script.ts.
  */
-import type { Validation } from '../metadata/command.js';
+import type { ValidateRangeKind, Validation } from '../metadata/command.js';
 import { toJsRegExp } from '../runtime/regex.js';
 import { tryConvert } from '../runtime/convert.js';
 import { dotNetToString } from '../runtime/text.js';
@@ -83,6 +83,16 @@ function checkRange(min: number, max: number, element: unknown): void {
   if (num > max) throw new ValidationFailure('ValidateRangeTooBig', text.validateRangeTooBig(dotNetToString(n), dotNetToString(max)));
 }
 
+/** [ValidateRange(kind)]: the element compared with zero, as PowerShell compares it after converting it to a number. */
+function checkRangeKind(range: ValidateRangeKind, element: unknown): void {
+  if (isNull(element)) throw new ValidationFailure('ArgumentIsEmpty', text.validateNotNullFailure());
+  const converted = typeof element === 'number' ? { ok: true as const, value: element } : tryConvert(element, 'System.Double');
+  if (!converted.ok) throw new ValidationFailure('ValidationRangeElementType', text.validateRangeElementType(typeOf(element).name, 'Int32'));
+  const n = Number(converted.value);
+  const passes = range === 'Positive' ? n > 0 : range === 'NonNegative' ? n >= 0 : range === 'Negative' ? n < 0 : n <= 0;
+  if (!passes) throw new ValidationFailure(`ValidateRange${range}Failure`, text.validateRangeKindFailure(range, dotNetToString(element)));
+}
+
 function checkLength(min: number, max: number, element: unknown): void {
   if (typeof element !== 'string') throw new ValidationFailure('ValidateLengthNotString', text.validateLengthNotString());
   if (element.length < min) throw new ValidationFailure('ValidateLengthMinLengthFailure', text.validateLengthMinLengthFailure(min, element.length));
@@ -137,6 +147,8 @@ export function runValidation(validation: Validation, value: unknown): void {
       return forEachElement(value, (e) => checkSet(validation.values, validation.ignoreCase ?? true, e));
     case 'range':
       return forEachElement(value, (e) => checkRange(validation.min, validation.max, e));
+    case 'rangeKind':
+      return forEachElement(value, (e) => checkRangeKind(validation.range, e));
     case 'length':
       return forEachElement(value, (e) => checkLength(validation.min, validation.max, e));
     case 'pattern':

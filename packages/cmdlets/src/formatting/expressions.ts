@@ -51,7 +51,16 @@ export class FormatExpression {
   async evaluate(obj: unknown, scope?: Scope): Promise<PropertyRead> {
     if (typeof this.source === 'string') {
       const [first] = this.resolve(obj);
-      return first ? readProperty(obj, first.text) : { found: false };
+      const read: PropertyRead = first ? readProperty(obj, first.text) : { found: false };
+      // A script property's getter runs a script block, so its value arrives later.
+      if (read.found && read.value instanceof Promise) {
+        try {
+          return { found: true, value: (await read.value) as unknown };
+        } catch {
+          return { found: false };
+        }
+      }
+      return read;
     }
     try {
       const output = await this.source.invoke({ dollarUnder: obj, scope });

@@ -43,6 +43,7 @@ class Grouping {
     readonly key: (obj: unknown) => Promise<PropertyRead>,
     readonly label: string,
     readonly options: FormatOptions,
+    readonly render?: (value: unknown) => string,
   ) {}
 
   /** Takes the key of the next object; true when it starts a new group. */
@@ -57,6 +58,7 @@ class Grouping {
   /** The group header, `   Label: value`; none when the key was missing. */
   header(): string | undefined {
     if (!this.#value?.found) return undefined;
+    if (this.render) return this.render(this.#value.value);
     return `   ${this.label}: ${fieldText(this.#value.value, { enumerationLimit: this.options.enumerationLimit })}`;
   }
 }
@@ -184,7 +186,7 @@ export class FormatShaper {
     if (!viewGroup) return undefined;
     const { property } = viewGroup;
     const key = async (obj: unknown): Promise<PropertyRead> => (typeof property === 'string' ? readProperty(obj, property) : { found: true, value: await property(obj) });
-    return new Grouping(key, viewGroup.label ?? (typeof property === 'string' ? property : ''), this.#options);
+    return new Grouping(key, viewGroup.label ?? (typeof property === 'string' ? property : ''), this.#options, viewGroup.header);
   }
 
   /** An object printed on its own: by its out-of-band view, as its text, or (when asked) as a list. */

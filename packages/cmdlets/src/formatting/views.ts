@@ -3,7 +3,7 @@
  * registered for any of an object's type names (most derived first) decides how it prints;
  * objects without one print as a table (up to four properties) or a list (five or more).
  */
-import { PSDateTime, PSGuid, PSTimeSpan, PSVersion, TICKS_PER_MS } from '../runtime/values.js';
+import { PSDateTime, PSGuid, PSObject, PSTimeSpan, PSVersion, TICKS_PER_MS } from '../runtime/values.js';
 import { ErrorRecord } from '../runtime/errors.js';
 import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, formatDateTime, timeSpanParts } from '../runtime/datetime.js';
 import type { Alignment } from './table.js';
@@ -29,6 +29,8 @@ export interface ViewColumn {
 export interface ViewGroupBy {
   readonly property: string | ((obj: unknown) => unknown);
   readonly label?: string;
+  /** The group's header line for a key value, when it is not `   Label: value` (pwsh's custom grouping controls). */
+  readonly header?: (value: unknown) => string;
 }
 
 /** A format view for a type. */
@@ -169,7 +171,15 @@ function registerBuiltInViews(): void {
   registerView({
     typeName: 'System.DateTime',
     kind: 'custom',
-    render: (obj) => (obj instanceof PSDateTime ? `${formatDateTime(obj, 'D')} ${formatDateTime(obj, 'T')}` : ''),
+    render: (obj) => {
+      // Get-Date -DisplayHint wraps the date with a DisplayHint note: Date, Time or DateTime.
+      const date = obj instanceof PSObject && obj.baseObject instanceof PSDateTime ? obj.baseObject : obj;
+      if (!(date instanceof PSDateTime)) return '';
+      const hint = obj instanceof PSObject ? String(obj.read('DisplayHint') ?? '') : '';
+      if (hint === 'Date') return formatDateTime(date, 'D');
+      if (hint === 'Time') return formatDateTime(date, 'T');
+      return `${formatDateTime(date, 'D')} ${formatDateTime(date, 'T')}`;
+    },
   });
   registerView({ typeName: 'System.TimeSpan', kind: 'list', properties: Object.keys(TIME_SPAN_ITEMS).map(timeSpanItem) });
   registerView({ typeName: 'System.TimeSpan', kind: 'table', columns: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].map(timeSpanItem) });

@@ -1,7 +1,35 @@
 /** File-system items as the .NET-shaped objects scripts expect: System.IO.FileInfo and DirectoryInfo. */
+import { readFileSync, readlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { CUSTOM_OBJECT_TYPE_NAMES, PSDateTime, PSObject } from '../runtime/values.js';
+
+/** The names of /etc/passwd or /etc/group by id, read once: pwsh's User and Group columns. */
+function idNames(file: string): ReadonlyMap<number, string> {
+  const names = new Map<number, string>();
+  try {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const fields = line.split(':');
+      if (fields.length >= 3 && /^\d+$/.test(fields[2]!)) names.set(Number(fields[2]), fields[0]!);
+    }
+  } catch {
+    // No such file (Windows, a minimal container): ids print as numbers.
+  }
+  return names;
+}
+
+let users: ReadonlyMap<number, string> | undefined;
+let groups: ReadonlyMap<number, string> | undefined;
+
+function userName(uid: number): string {
+  users ??= idNames('/etc/passwd');
+  return users.get(uid) ?? String(uid);
+}
+
+function groupName(gid: number): string {
+  groups ??= idNames('/etc/group');
+  return groups.get(gid) ?? String(gid);
+}
 
 function unixMode(stats: Stats): string {
   const bits = stats.mode;
@@ -10,7 +38,15 @@ function unixMode(stats: Stats): string {
   return kind + rwx(6) + rwx(3) + rwx(0);
 }
 
-/** The item object of a path, from its stats. */
+function linkTarget(path: string): string | null {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The item object of a path, from its stats (lstat's for a symbolic link, so it shows as one). */
 export function fileItem(path: string, stats: Stats): PSObject {
   const directory = stats.isDirectory();
   const typeName = directory ? 'System.IO.DirectoryInfo' : 'System.IO.FileInfo';
@@ -22,6 +58,11 @@ export function fileItem(path: string, stats: Stats): PSObject {
   o.addNote('BaseName', directory ? name : name.slice(0, name.length - extname(name).length));
   if (!directory) o.addNote('Length', stats.size);
   o.addNote('UnixMode', unixMode(stats));
+  o.addNote('User', userName(stats.uid));
+  o.addNote('Group', groupName(stats.gid));
+  o.addNote('Size', stats.size);
+  o.addNote('LinkType', stats.isSymbolicLink() ? 'SymbolicLink' : null);
+  o.addNote('Target', stats.isSymbolicLink() ? linkTarget(path) : null);
   o.addNote('LastWriteTime', new PSDateTime(stats.mtimeMs));
   o.addNote('CreationTime', new PSDateTime(stats.birthtimeMs));
   o.addNote('LastAccessTime', new PSDateTime(stats.atimeMs));

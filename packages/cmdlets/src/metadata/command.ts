@@ -19,10 +19,15 @@ export interface ParameterSetMembership {
   readonly helpMessage?: string;
 }
 
+/** The kinds [ValidateRange()] takes instead of limits (System.Management.Automation.ValidateRangeKind). */
+export type ValidateRangeKind = 'Positive' | 'NonNegative' | 'Negative' | 'NonPositive';
+
 /** A validation attribute on a parameter. */
 export type Validation =
   | { readonly kind: 'set'; readonly values: readonly string[]; readonly ignoreCase?: boolean }
   | { readonly kind: 'range'; readonly min: number; readonly max: number }
+  /** ValidateRange with a ValidateRangeKind instead of limits: [ValidateRange('Positive')]. */
+  | { readonly kind: 'rangeKind'; readonly range: ValidateRangeKind }
   | { readonly kind: 'length'; readonly min: number; readonly max: number }
   | { readonly kind: 'pattern'; readonly pattern: string }
   | { readonly kind: 'count'; readonly min: number; readonly max: number }

@@ -120,10 +120,11 @@ function shortTypeName(fullName: string): string {
 export function categoryInfoMessage(record: ErrorRecord): string {
   const target = record.targetObject;
   const hasTarget = target !== null && target !== undefined;
-  const targetName = hasTarget ? dotNetToString(target) : '';
-  const targetType = hasTarget ? typeOf(target).name : '';
-  const activity = record.invocationInfo?.commandName ?? '';
-  const reason = shortTypeName(record.exception.typeName);
+  const set = record.categoryInfoOverrides;
+  const targetName = set?.targetName ?? (hasTarget ? dotNetToString(target) : '');
+  const targetType = set?.targetType ?? (hasTarget ? typeOf(target).name : '');
+  const activity = set?.activity ?? record.invocationInfo?.commandName ?? '';
+  const reason = set?.reason ?? shortTypeName(record.exception.typeName);
   return `${record.category}: (${ellipsize(targetName)}:${ellipsize(targetType)}) [${ellipsize(activity)}], ${reason}`;
 }
 
@@ -218,6 +219,7 @@ function conciseReason(record: ErrorRecord): string {
   const inv = record.invocationInfo;
   if (record.exception.thrownValue !== undefined) return 'Exception';
   if (inv?.commandName) return inv.commandName;
+  if (record.categoryInfoOverrides?.activity) return record.categoryInfoOverrides.activity;
   if (inv?.invocationName) return inv.invocationName;
   // NotSpecified is the enum's zero, which the view's condition reads as false.
   if (record.category !== 'NotSpecified') return record.category;

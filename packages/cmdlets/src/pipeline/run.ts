@@ -51,8 +51,8 @@ export interface PipelineSpec {
   /** The scope the pipeline runs in: commands' caller scope. */
   readonly scope: Scope;
   readonly elements: readonly PipelineElementSpec[];
-  /** Objects from a leading expression (`1..3 | ...`), already enumerated; absent when the pipeline starts with a command. */
-  readonly input?: readonly unknown[];
+  /** Objects from a leading expression (`1..3 | ...`), enumerated (a range lazily); absent when the pipeline starts with a command. */
+  readonly input?: Iterable<unknown>;
   /** Receives the last command's output, one object at a time. */
   readonly sink: (value: unknown) => Promise<void> | void;
   /** Ctrl+C. */
@@ -125,7 +125,7 @@ export async function runPipeline(spec: PipelineSpec): Promise<PipelineResult> {
 }
 
 /** Begin, process and end, with early stops. */
-async function drive(stages: readonly Stage[], input: readonly unknown[] | undefined): Promise<void> {
+async function drive(stages: readonly Stage[], input: Iterable<unknown> | undefined): Promise<void> {
   let from = 0;
   try {
     for (const stage of stages) await stage.ensureBegun();

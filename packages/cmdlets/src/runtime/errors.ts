@@ -104,6 +104,16 @@ export interface ErrorRecordInit {
   readonly recommendedAction?: string;
   /** A message to show instead of the exception's (ErrorDetails). */
   readonly detailsMessage?: string;
+  /** CategoryInfo parts set explicitly (Write-Error -CategoryActivity...). */
+  readonly categoryInfo?: CategoryInfoOverrides;
+}
+
+/** The parts of an error's CategoryInfo a command set itself instead of the derived ones. */
+export interface CategoryInfoOverrides {
+  readonly activity?: string;
+  readonly reason?: string;
+  readonly targetName?: string;
+  readonly targetType?: string;
 }
 
 /** PowerShell's ErrorRecord. */
@@ -115,6 +125,8 @@ export class ErrorRecord {
   invocationInfo?: InvocationInfo;
   readonly recommendedAction?: string;
   readonly detailsMessage?: string;
+  /** CategoryInfo parts set explicitly; the rest derive from the invocation, exception and target. */
+  categoryInfoOverrides?: CategoryInfoOverrides;
   /** Set once the record has been through $? / $Error handling, so it is counted once. */
   recorded = false;
 
@@ -126,6 +138,7 @@ export class ErrorRecord {
     this.invocationInfo = init.invocationInfo;
     this.recommendedAction = init.recommendedAction;
     this.detailsMessage = init.detailsMessage;
+    this.categoryInfoOverrides = init.categoryInfo;
   }
 
   /** "Id,Command" when a command reported it, the bare id otherwise. */
@@ -141,8 +154,8 @@ export class ErrorRecord {
 
   /** The category line: "InvalidArgument: (target:String) [Cmd], ExceptionType". */
   get categoryInfo(): string {
-    const reason = this.exception.typeName.slice(this.exception.typeName.lastIndexOf('.') + 1);
-    const activity = this.invocationInfo?.commandName ?? '';
+    const reason = this.categoryInfoOverrides?.reason ?? this.exception.typeName.slice(this.exception.typeName.lastIndexOf('.') + 1);
+    const activity = this.categoryInfoOverrides?.activity ?? this.invocationInfo?.commandName ?? '';
     const target = this.targetObject === null || this.targetObject === undefined ? '' : String(this.targetObject);
     return `${this.category}: (${target}:${typeof this.targetObject === 'string' ? 'String' : 'Object'}) [${activity}], ${reason}`;
   }
@@ -153,7 +166,7 @@ export class ErrorRecord {
 
   /** A copy with the invocation info set, for the pipeline to say which command and where. */
   withInvocation(info: InvocationInfo): ErrorRecord {
-    const copy = new ErrorRecord({ ...this, exception: this.exception, errorId: this.errorId, category: this.category });
+    const copy = new ErrorRecord({ ...this, exception: this.exception, errorId: this.errorId, category: this.category, categoryInfo: this.categoryInfoOverrides });
     copy.invocationInfo = info;
     return copy;
   }

@@ -1463,10 +1463,10 @@ function categoryInfoObject(r: ErrorRecord): PSObject {
   const o = PSObject.from(
     {
       Category: new PSEnumValue('System.Management.Automation.ErrorCategory', r.category, 0),
-      Activity: r.invocationInfo?.commandName ?? '',
-      Reason: r.exception.typeName.slice(r.exception.typeName.lastIndexOf('.') + 1),
-      TargetName: r.targetObject === null ? '' : toText(r.targetObject),
-      TargetType: r.targetObject === null ? '' : typeNameOf(r.targetObject).slice(typeNameOf(r.targetObject).lastIndexOf('.') + 1),
+      Activity: r.categoryInfoOverrides?.activity ?? r.invocationInfo?.commandName ?? '',
+      Reason: r.categoryInfoOverrides?.reason ?? r.exception.typeName.slice(r.exception.typeName.lastIndexOf('.') + 1),
+      TargetName: r.categoryInfoOverrides?.targetName ?? (r.targetObject === null ? '' : toText(r.targetObject)),
+      TargetType: r.categoryInfoOverrides?.targetType ?? (r.targetObject === null ? '' : typeNameOf(r.targetObject).slice(typeNameOf(r.targetObject).lastIndexOf('.') + 1)),
     },
     'System.Management.Automation.ErrorCategoryInfo',
   );

@@ -34,12 +34,12 @@ import { PSGroupCollection } from './dotnet-regex.js';
 import { convertTo, toBoolean } from './convert.js';
 import { resolveType, typeNamesOf } from './types.js';
 import type { TypeInfo } from './types.js';
-import { toText } from './text.js';
+import { dotNetToString, toText } from './text.js';
 import { wildcardToRegExp } from './compare.js';
 
 
 /** How Get-Member classifies a member. */
-export type MemberKind = 'Property' | 'NoteProperty' | 'ScriptProperty' | 'AliasProperty' | 'Method' | 'ParameterizedProperty';
+export type MemberKind = 'Property' | 'NoteProperty' | 'ScriptProperty' | 'AliasProperty' | 'Method' | 'ScriptMethod' | 'ParameterizedProperty';
 
 /** One member as Get-Member lists it. */
 export interface MemberInfo {
@@ -179,6 +179,7 @@ const MEMBER_TYPE_VALUES: Record<MemberKind, number> = {
   NoteProperty: 8,
   ScriptProperty: 16,
   Method: 64,
+  ScriptMethod: 256,
   ParameterizedProperty: 512,
 };
 
@@ -192,6 +193,7 @@ const INFO_TYPES: Record<MemberKind, string> = {
   NoteProperty: 'System.Management.Automation.PSNoteProperty',
   ScriptProperty: 'System.Management.Automation.PSScriptProperty',
   Method: 'System.Management.Automation.PSMethod',
+  ScriptMethod: 'System.Management.Automation.PSScriptMethod',
   ParameterizedProperty: 'System.Management.Automation.PSParameterizedProperty',
 };
 
@@ -278,7 +280,8 @@ function shortTypeName(fullName: string): string {
 
 function noteDefinition(name: string, value: unknown): string {
   if (value === null || value === undefined) return `object ${name}=null`;
-  return `${shortTypeName(typeNameOf(value))} ${name}=${toText(value)}`;
+  // The value as its .NET ToString() gives it: arrays and hashtables show their type name.
+  return `${shortTypeName(typeNameOf(value))} ${name}=${dotNetToString(value)}`;
 }
 
 function psPropertyKind(p: PSProperty): MemberKind {
@@ -286,6 +289,7 @@ function psPropertyKind(p: PSProperty): MemberKind {
 }
 
 function psPropertyDefinition(p: PSProperty, value: () => unknown): string {
+  if (p.definition !== undefined) return p.definition;
   if (p.kind === 'NoteProperty') return noteDefinition(p.name, value());
   const type = p.typeName ?? 'System.Object';
   const settable = p.kind === 'Property' ? !p.get || p.set !== undefined : p.set !== undefined;
@@ -731,6 +735,8 @@ export function invokeMethod(value: unknown, name: string, args: readonly unknow
   if (key === 'where') return magicWhere(value, args, ctx);
 
   if (value instanceof PSObject) {
+    const script = scriptMethods.get(value)?.get(key);
+    if (script) return script.block.invoke({ args: [...args], variables: { this: value }, scope: ctx.scope, signal: ctx.signal }).then(collapse);
     const attached = attachedMethods.get(value);
     const hit = attached && callTableMethod(attached, value, name, args, ctx);
     if (hit) return hit.value;
@@ -822,6 +828,21 @@ function tableMembers(table: MemberTable<never>): MemberInfo[] {
   return out;
 }
 
+/** Script methods added to custom objects (Add-Member -MemberType ScriptMethod), by lower-case name. */
+const scriptMethods = new WeakMap<PSObject, Map<string, { readonly name: string; readonly block: ScriptBlock }>>();
+
+/** Adds (or replaces) a script method on an object: `$this` is the object, `$args` the arguments. */
+export function addScriptMethod(obj: PSObject, name: string, block: ScriptBlock): void {
+  let methods = scriptMethods.get(obj);
+  if (!methods) scriptMethods.set(obj, (methods = new Map()));
+  methods.set(name.toLowerCase(), { name, block });
+}
+
+/** True when an object has a script method of that name. */
+export function hasScriptMethod(obj: PSObject, name: string): boolean {
+  return scriptMethods.get(obj)?.has(name.toLowerCase()) ?? false;
+}
+
 /** The members of a value as Get-Member lists them, sorted by member type, then name. */
 export function listMembers(value: unknown): MemberInfo[] {
   if (value === null || value === undefined) return [];
@@ -831,6 +852,7 @@ export function listMembers(value: unknown): MemberInfo[] {
       memberType: psPropertyKind(p),
       definition: psPropertyDefinition(p, () => value.read(p.name)),
     }));
+    for (const m of scriptMethods.get(value)?.values() ?? []) out.push({ name: m.name, memberType: 'ScriptMethod', definition: `System.Object ${m.name}();` });
     const seen = new Set(out.map((m) => m.name.toLowerCase()));
     const rest = value.baseObject !== undefined && value.baseObject !== null ? listMembers(value.baseObject) : tableMembers(objectTableFor(value));
     out.push(...rest.filter((m) => !seen.has(m.name.toLowerCase())));

@@ -66,6 +66,7 @@ import { convertTo, parseGuid } from './convert.js';
 import { resolveType } from './types.js';
 import type { TypeInfo } from './types.js';
 import { toText } from './text.js';
+import { PSException } from './errors.js';
 
 /** The type a static member is called on. */
 export interface StaticTarget {
@@ -87,8 +88,27 @@ function define(fullNames: string | readonly string[], spec: Spec): void {
 /** The static members of a type by full name (generic types by their definition name, `List`1`). */
 export function staticTable(fullName: string): StaticTable | undefined {
   const key = fullName.toLowerCase();
-  return TABLES.get(key) ?? TABLES.get(key.replace(/\[.*\]$/, ''));
+  return TABLES.get(key) ?? TABLES.get(key.replace(/\[.*\]$/, '')) ?? (isExceptionType(fullName) ? EXCEPTION_CONSTRUCTORS : undefined);
 }
+
+function isExceptionType(fullName: string): boolean {
+  const info = resolveType(fullName);
+  return info !== undefined && (info.fullName === 'System.Exception' || info.baseTypeNames.includes('System.Exception'));
+}
+
+// `[System.ArgumentException]::new('message')`, for `throw` and `catch [Type]`.
+const EXCEPTION_CONSTRUCTORS: StaticTable = memberTable<StaticTarget>({
+  methods: {
+    new: {
+      overloads: ['Exception new()', 'Exception new(string message)', 'Exception new(string message, System.Exception innerException)'],
+      invoke: (self, a) => {
+        const inner = a.at(1);
+        const message = a.length === 0 ? `Exception of type '${self.fullName}' was thrown.` : a.string(0);
+        return new PSException(message, { typeName: self.fullName, inner: inner instanceof Error ? inner : undefined });
+      },
+    },
+  },
+});
 
 const dbl = (n: number): Numeric => makeNumber('Double', n);
 const bytes = (values: Iterable<number>): Numeric[] => [...values].map((b) => makeNumber('Byte', b));

@@ -586,6 +586,7 @@ exceptionType('System.IO.FileNotFoundException', 'System.IO.IOException');
 exceptionType('System.IO.DirectoryNotFoundException', 'System.IO.IOException');
 exceptionType('System.Net.Http.HttpRequestException', 'System.Exception');
 exceptionType(`${SMA}.RuntimeException`, 'System.SystemException');
+exceptionType('Microsoft.PowerShell.Commands.WriteErrorException', 'System.SystemException');
 exceptionType(`${SMA}.ParentContainsErrorRecordException`, 'System.SystemException');
 exceptionType(`${SMA}.ActionPreferenceStopException`, `${SMA}.RuntimeException`);
 exceptionType(`${SMA}.PipelineStoppedException`, `${SMA}.RuntimeException`);

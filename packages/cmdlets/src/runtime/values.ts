@@ -168,6 +168,8 @@ export interface PSProperty {
   set?: (value: unknown) => void;
   /** The .NET type name shown by Get-Member, when known. */
   readonly typeName?: string;
+  /** Get-Member's definition when it is not `type Name {get;set;}` (alias and script properties). */
+  readonly definition?: string;
 }
 
 /** The type names every custom object ends with. */

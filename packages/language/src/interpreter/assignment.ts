@@ -65,7 +65,7 @@ export async function assignTo(target: ExpressionAst, value: unknown, ctx: Execu
         let n = Number(convertTo(index, 'int'));
         if (n < 0) n += items.length;
         if (n < 0 || n >= items.length) {
-          throw scriptError('Index was outside the bounds of the array.', 'IndexOutOfRange', t.extent, { category: 'InvalidOperation', typeName: 'System.IndexOutOfRangeException' });
+          throw scriptError('Index was outside the bounds of the array.', 'System.IndexOutOfRangeException', t.extent, { category: 'OperationStopped', typeName: 'System.IndexOutOfRangeException' });
         }
         items[n] = value;
         return;

@@ -2,7 +2,7 @@
  * What a piece of script runs with: the session, the current scope, where its output and errors
  * go, and how far the nearest error handler is.
  */
-import type { ErrorRecord, Scope, Session } from '@dpmsh/cmdlets';
+import type { ErrorRecord, RuntimeError, Scope, Session } from '@dpmsh/cmdlets';
 
 /** Receives output objects one at a time, as they are produced. */
 export type OutputSink = (value: unknown) => Promise<void> | void;
@@ -24,6 +24,8 @@ export interface ExecutionContext {
   readonly handlers: number;
   /** The labels of the loops that enclose this code within the current function, for `break label`. */
   readonly loopDepth: number;
+  /** The error the enclosing catch block handles, which a bare `throw` rethrows. */
+  readonly caught?: RuntimeError;
 }
 
 /** A context with some fields replaced. */

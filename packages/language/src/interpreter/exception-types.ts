@@ -84,3 +84,17 @@ export function exceptionMatches(exception: PSException, typeName: string): bool
   }
   return false;
 }
+
+/** The types every caught error has besides its own: PowerShell wraps what it catches in a RuntimeException. */
+const WRAPPER_TYPES = [`${SMA}RuntimeException`, 'System.SystemException', 'System.Exception'];
+
+/**
+ * Which handler takes an exception, as PowerShell picks it: each handler is a list of catch types,
+ * or null for a catch-all. A handler naming the exception's own type (or a base of it) wins over an
+ * earlier one that takes it only as the RuntimeException PowerShell wraps it in; -1 when none does.
+ */
+export function findHandler(exception: PSException, handlers: readonly (readonly string[] | null)[]): number {
+  const own = handlers.findIndex((types) => types !== null && types.some((t) => exceptionMatches(exception, t)));
+  if (own >= 0) return own;
+  return handlers.findIndex((types) => types === null || types.some((t) => WRAPPER_TYPES.includes(canonical(t) ?? t)));
+}

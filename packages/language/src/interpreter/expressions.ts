@@ -228,7 +228,8 @@ async function member(node: MemberExpressionAst, ctx: ExecutionContext): Promise
     if (ctx.scope.strictVersion >= 2 && !node.nullConditional) {
       throw scriptError(`The property '${name}' cannot be found on this object. Verify that the property exists.`, 'PropertyNotFoundStrict', node.extent, { category: 'NotSpecified' });
     }
-    return null;
+    // `$null.Count` and `$null.Length` are 0, as for an empty collection; `$null?.Count` is $null.
+    return node.nullConditional ? null : getMember(null, name);
   }
   return getMember(target, name, { strict: ctx.scope.strictVersion >= 2 });
 }
@@ -252,10 +253,21 @@ async function invokeMember(node: InvokeMemberExpressionAst, ctx: ExecutionConte
   return invokeMethod(target, name, args, { scope: ctx.scope });
 }
 
+function isInt32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+function inRange(index: unknown, length: number): boolean {
+  const n = Number(convertTo(index, 'int'));
+  return n < length && n >= -length;
+}
+
 /** `target[index]` with PowerShell's rules: negative indexes count from the end, out of range is $null, an array of indexes slices. */
 export function indexInto(target: unknown, index: unknown): unknown {
   if (target instanceof PSHashtable) {
-    return isEnumerable(index) ? index.map((k) => target.get(k)) : target.get(index);
+    // [ordered]'s OrderedDictionary has an int indexer: $o[1] is the second entry's value.
+    const entry = (k: unknown): unknown => (target.ordered && isInt32(k) ? (target.values()[k < 0 ? -1 : k] ?? null) : target.get(k));
+    return isEnumerable(index) ? index.map(entry) : entry(index);
   }
   if (target instanceof PSObject && target.baseObject !== undefined) return indexInto(target.baseObject, index);
   const items = typeof target === 'string' ? target : enumerableItems(target);
@@ -267,7 +279,8 @@ export function indexInto(target: unknown, index: unknown): unknown {
       if (n < 0 || n >= length) return null;
       return typeof items === 'string' ? new PSChar(items.charCodeAt(n)) : items[n];
     };
-    if (isEnumerable(index)) return index.map(at);
+    // A slice leaves out the indexes that are out of range: (1, 2, 3)[1..10] is 2, 3.
+    if (isEnumerable(index)) return index.filter((i) => inRange(i, length)).map(at);
     return at(index);
   }
   // Any other scalar indexes like a one-element array: $x[0] is $x, $x[-1] too.

@@ -3,7 +3,7 @@
  * compiled cmdlet: [CmdletBinding()], [Parameter()], [Alias()], validation attributes, types.
  */
 import { ALL_PARAMETER_SETS, isEnumerable, isScriptBlock, toBoolean, toText } from '@dpmsh/cmdlets';
-import type { CommandMetadata, ParameterMetadata, ParameterSetMembership, Validation } from '@dpmsh/cmdlets';
+import type { CommandMetadata, ParameterMetadata, ParameterSetMembership, ValidateRangeKind, Validation } from '@dpmsh/cmdlets';
 import type { AttributeAst, ParamBlockAst, ParameterAst } from '../parser/ast.js';
 import type { ExecutionContext } from './context.js';
 import { scriptError } from './errors.js';
@@ -34,12 +34,22 @@ function numberArg(attribute: EvaluatedAttribute, index: number): number {
   return Number(attribute.positional[index]);
 }
 
+const RANGE_KINDS: readonly ValidateRangeKind[] = ['Positive', 'NonNegative', 'Negative', 'NonPositive'];
+
+/** The ValidateRangeKind a lone ValidateRange argument names ('Positive', any case), if it names one. */
+function rangeKindOf(value: unknown): ValidateRangeKind | undefined {
+  const name = toText(value).toLowerCase();
+  return RANGE_KINDS.find((k) => k.toLowerCase() === name);
+}
+
 function validationOf(attribute: EvaluatedAttribute): Validation | undefined {
   switch (attribute.name) {
     case 'validateset':
       return { kind: 'set', values: flat(attribute.positional).map((v) => toText(v)), ignoreCase: attribute.named.has('ignorecase') ? toBoolean(attribute.named.get('ignorecase')) : true };
-    case 'validaterange':
-      return { kind: 'range', min: numberArg(attribute, 0), max: numberArg(attribute, 1) };
+    case 'validaterange': {
+      const range = attribute.positional.length === 1 ? rangeKindOf(attribute.positional[0]) : undefined;
+      return range ? { kind: 'rangeKind', range } : { kind: 'range', min: numberArg(attribute, 0), max: numberArg(attribute, 1) };
+    }
     case 'validatelength':
       return { kind: 'length', min: numberArg(attribute, 0), max: numberArg(attribute, 1) };
     case 'validatecount':

@@ -71,6 +71,24 @@ async function replace(left: unknown, right: unknown, caseSensitive: boolean): P
   return out;
 }
 
+/**
+ * An integer range enumerated lazily, for a range at the head of a pipeline (`1..1e9 | Select-Object
+ * -First 2` stops early, as PowerShell's range enumerator does); undefined for a range of chars.
+ */
+export function lazyRange(left: unknown, right: unknown): Iterable<number> | undefined {
+  const isChar = (v: unknown): boolean => v instanceof PSChar || (typeof v === 'string' && v.length === 1 && !/\d/.test(v));
+  if (isChar(left) && isChar(right)) return undefined;
+  const from = Math.round(Number(asNumeric(left) ?? NaN));
+  const to = Math.round(Number(asNumeric(right) ?? NaN));
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return undefined;
+  const step = from <= to ? 1 : -1;
+  return {
+    *[Symbol.iterator]() {
+      for (let v = from; step > 0 ? v <= to : v >= to; v += step) yield v;
+    },
+  };
+}
+
 function range(left: unknown, right: unknown): unknown[] {
   const single = (v: unknown): number | undefined => (v instanceof PSChar ? v.code : typeof v === 'string' && v.length === 1 ? v.charCodeAt(0) : undefined);
   const [fromChar, toChar] = [single(left), single(right)];

@@ -9,6 +9,7 @@ import type { CommandAst, CommandElementAst, ExpressionAst, PipelineAst, Redirec
 import type { ExecutionContext } from './context.js';
 import { scriptExtent } from './errors.js';
 import { evaluate } from './expressions.js';
+import { binaryOperation, lazyRange } from './operators.js';
 import { writeEnumerated } from './output.js';
 import { ScriptBlockValue } from './script-block.js';
 import { sessionState } from './session-state.js';
@@ -27,12 +28,24 @@ export async function runPipelineStatement(pipeline: PipelineAst, ctx: Execution
     sessionState(ctx.session).lastSuccess = true;
     return;
   }
-  let input: unknown[] | undefined;
+  let input: Iterable<unknown> | undefined;
   const specs: PipelineElementSpec[] = [];
   for (const [index, element] of elements.entries()) {
     if (element.kind === 'CommandExpression') {
       if (index !== 0) throw new Error('bug: an expression after the first pipeline element');
-      const value = await evaluate(element.expression, ctx);
+      const expression = element.expression;
+      let value: unknown;
+      if (expression.kind === 'BinaryExpression' && expression.operator === '..') {
+        const left = await evaluate(expression.left, ctx);
+        const right = await evaluate(expression.right, ctx);
+        const lazy = lazyRange(left, right);
+        if (lazy) {
+          input = lazy;
+          for (const r of element.redirections) specs.push(await outFileFor(r, ctx));
+          continue;
+        }
+        value = binaryOperation('..', false, left, right, () => undefined);
+      } else value = await evaluate(expression, ctx);
       input = value === undefined ? [] : [...(enumerableItems(value) ?? [value])];
       for (const r of element.redirections) specs.push(await outFileFor(r, ctx));
       continue;

@@ -30,7 +30,7 @@ import { executeAssignment } from './assignment.js';
 import { derive, type ExecutionContext } from './context.js';
 import { BreakSignal, ContinueSignal, ExitSignal, loopTakes, ReturnSignal } from './control-flow.js';
 import { atPosition } from './errors.js';
-import { exceptionMatches } from './exception-types.js';
+import { findHandler } from './exception-types.js';
 import { evaluate, valueOfStatement } from './expressions.js';
 import { defineFunction } from './functions.js';
 import { enumerateValue } from './output.js';
@@ -52,7 +52,7 @@ export async function executeStatements(statements: readonly StatementAst[], tra
       await executeStatement(statement, inner);
     } catch (error) {
       if (!(error instanceof RuntimeError)) throw error;
-      const trap = traps.find((t) => t.trapType === null || exceptionMatches(error.errorRecord.exception, t.trapType.typeName.fullName));
+      const trap = traps[findHandler(error.errorRecord.exception, traps.map((t) => (t.trapType === null ? null : [t.trapType.typeName.fullName])))];
       if (!trap) throw error;
       await runTrap(trap, error, ctx);
     }
@@ -213,7 +213,14 @@ async function loop(
   after?: () => Promise<void>,
 ): Promise<void> {
   const inner = derive(ctx, { loopDepth: ctx.loopDepth + 1 });
+  let iterations = 0;
   while (await next()) {
+    // Awaits of settled promises never leave the microtask queue; yield now and then so a
+    // Ctrl+C (a signal handler, a macrotask) can abort even `while ($true) {}`.
+    if (++iterations % 1024 === 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (ctx.signal.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
+    }
     try {
       await executeStatements(body.statements, body.traps, inner);
     } catch (signal) {
@@ -294,6 +301,7 @@ async function switchClauseMatches(condition: ExpressionAst, item: unknown, stat
 }
 
 async function throwError(statement: Extract<StatementAst, { kind: 'ThrowStatement' }>, ctx: ExecutionContext): Promise<RuntimeError> {
+  if (!statement.pipeline && ctx.caught) return ctx.caught;
   const value = statement.pipeline ? await valueOfStatement(statement.pipeline, ctx) : null;
   if (value instanceof ErrorRecord) return new RuntimeError(value, 'script');
   if (value instanceof PSException) {
@@ -314,7 +322,8 @@ async function runTry(statement: TryStatementAst, ctx: ExecutionContext): Promis
     await executeStatements(statement.body.statements, statement.body.traps, derive(ctx, { handlers: ctx.handlers + 1 }));
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
-    const clause = statement.catchClauses.find((c) => catchTakes(c, error));
+    const handlers = statement.catchClauses.map((c) => (c.isCatchAll ? null : c.catchTypes.map((t) => t.typeName.fullName)));
+    const clause = statement.catchClauses[findHandler(error.errorRecord.exception, handlers)];
     if (!clause) throw error;
     await runCatch(clause, error, ctx);
   } finally {
@@ -322,16 +331,14 @@ async function runTry(statement: TryStatementAst, ctx: ExecutionContext): Promis
   }
 }
 
-function catchTakes(clause: CatchClauseAst, error: RuntimeError): boolean {
-  return clause.isCatchAll || clause.catchTypes.some((t) => exceptionMatches(error.errorRecord.exception, t.typeName.fullName));
-}
-
 async function runCatch(clause: CatchClauseAst, error: RuntimeError, ctx: ExecutionContext): Promise<void> {
+  // A caught error is in $Error too, as in PowerShell.
+  ctx.session.recordError(error.errorRecord);
   const previous = ctx.scope.local('_')?.value ?? null;
   setAutomatic(ctx.scope, '_', error.errorRecord);
   setAutomatic(ctx.scope, 'PSItem', error.errorRecord);
   try {
-    await executeStatements(clause.body.statements, clause.body.traps, ctx);
+    await executeStatements(clause.body.statements, clause.body.traps, derive(ctx, { caught: error }));
   } finally {
     setAutomatic(ctx.scope, '_', previous);
     setAutomatic(ctx.scope, 'PSItem', previous);

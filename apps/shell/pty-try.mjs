@@ -1,0 +1,18 @@
+import pty from 'node-pty';
+const env = { ...process.env, DPMSH_HOME: '/tmp/ptytry/home', TERM: 'xterm-256color' }; delete env.CI;
+const p = pty.spawn('node', ['/work/main/apps/shell/bin/dpmsh.js', '-NoProfile'], { cols: 80, rows: 24, cwd: '/tmp/ptytry', env });
+let out = '';
+p.onData((d) => { out += d; });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const step = async (s, ms=500) => { p.write(s); await sleep(ms); console.log(JSON.stringify(s), '=>', JSON.stringify(out)); out=''; };
+await sleep(1500); console.log(JSON.stringify(out)); out='';
+await step('1..3 | ForEach-Object { $_ * 2 }\r', 800);
+await step('function f {\r');
+await step('"in f" }\r');
+await step('f\r');
+await step('Get-DPMCloudCon\t');
+await step('\x03');
+await step('while ($true) {}\r');
+await step('\x03', 800);
+await step('exit\r');
+p.kill();

@@ -1,0 +1,326 @@
+/**
+ * Add-Member and Get-Member: adding note, alias and script members to objects, and listing a
+ * value's members as PowerShell's MemberDefinition objects (TypeName, Name, MemberType,
+ * Definition), which print as a table grouped by TypeName.
+ */
+import { ALL_PARAMETER_SETS } from '../metadata/command.js';
+import { defineCmdlet } from '../pipeline/types.js';
+import type { CmdletDefinition } from '../pipeline/types.js';
+import { ErrorRecord, PSException } from '../runtime/errors.js';
+import { PSHashtable, PSObject, PSTypeLiteral, isScriptBlock } from '../runtime/values.js';
+import type { PSProperty, ScriptBlock } from '../runtime/values.js';
+import { addScriptMethod, getMember, hasScriptMethod, listMembers, listStaticMembers, memberTypeName, setMember } from '../runtime/members.js';
+import type { MemberInfo, MemberKind } from '../runtime/members.js';
+import { convertTo } from '../runtime/convert.js';
+import { resolveType, typeNamesOf } from '../runtime/types.js';
+import { matchWildcard } from '../runtime/wildcard.js';
+import { toText } from '../runtime/text.js';
+import { switchOn } from './write-cmdlets.js';
+
+const all = ALL_PARAMETER_SETS;
+
+// ---------------------------------------------------------------------------------------------
+// PSMemberTypes
+// ---------------------------------------------------------------------------------------------
+
+const MEMBER_TYPES = ['AliasProperty', 'CodeProperty', 'Property', 'NoteProperty', 'ScriptProperty', 'Properties', 'PropertySet', 'Method', 'CodeMethod', 'ScriptMethod', 'Methods', 'ParameterizedProperty', 'MemberSet', 'Event', 'Dynamic', 'InferredProperty', 'All'] as const;
+type MemberTypeName = (typeof MEMBER_TYPES)[number];
+
+// The flag groups of System.Management.Automation.PSMemberTypes.
+const GROUPS: Partial<Record<MemberTypeName, readonly MemberTypeName[]>> = {
+  Properties: ['AliasProperty', 'CodeProperty', 'Property', 'NoteProperty', 'ScriptProperty', 'InferredProperty'],
+  Methods: ['Method', 'CodeMethod', 'ScriptMethod'],
+  All: MEMBER_TYPES.filter((t) => t !== 'Properties' && t !== 'Methods' && t !== 'All' && t !== 'InferredProperty'),
+};
+
+function invalidMemberType(text: string): ErrorRecord {
+  return new ErrorRecord({
+    exception: new PSException(
+      `Cannot convert value "${text}" to type "System.Management.Automation.PSMemberTypes". Error: "Unable to match the identifier name ${text} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${MEMBER_TYPES.join(', ')}"`,
+      { typeName: 'System.Management.Automation.PSInvalidCastException' },
+    ),
+    errorId: 'CannotConvertArgumentNoMessage',
+    category: 'InvalidArgument',
+    targetObject: text,
+  });
+}
+
+/** The member types a -MemberType argument names (a name, a comma-separated list, or an array), groups expanded. */
+function parseMemberTypes(value: unknown): Set<MemberTypeName> {
+  const items = Array.isArray(value) ? value : [value];
+  const out = new Set<MemberTypeName>();
+  for (const item of items) {
+    for (const part of toText(item).split(',')) {
+      const name = MEMBER_TYPES.find((t) => t.toLowerCase() === part.trim().toLowerCase());
+      if (!name) throw new MemberTypeError(invalidMemberType(part.trim()));
+      for (const t of GROUPS[name] ?? [name]) out.add(t);
+    }
+  }
+  return out;
+}
+
+class MemberTypeError extends Error {
+  constructor(readonly record: ErrorRecord) {
+    super(record.message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Add-Member
+// ---------------------------------------------------------------------------------------------
+
+interface AddMemberParameters {
+  InputObject: unknown;
+  MemberType?: unknown;
+  Name?: string;
+  Value?: unknown;
+  SecondValue?: unknown;
+  TypeName?: string;
+  Force?: boolean;
+  PassThru?: boolean;
+  NotePropertyName?: string;
+  NotePropertyValue?: unknown;
+  NotePropertyMembers?: unknown;
+}
+
+function addMemberError(message: string, errorId: string, category: 'InvalidOperation' | 'InvalidArgument', target: unknown): ErrorRecord {
+  return new ErrorRecord({ exception: new PSException(message, { typeName: 'System.InvalidOperationException' }), errorId, category, targetObject: target });
+}
+
+function memberExists(name: string, target: unknown): ErrorRecord {
+  return addMemberError(
+    `Cannot add a member with the name "${name}" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.`,
+    'MemberAlreadyExists',
+    'InvalidOperation',
+    target,
+  );
+}
+
+/** The object members are added to: the input itself when it is a custom object, else a PSObject wrapping it. */
+function targetOf(input: unknown): PSObject {
+  if (input instanceof PSObject) return input;
+  return new PSObject(typeNamesOf(input), input);
+}
+
+function hasMember(obj: PSObject, name: string): boolean {
+  if (obj.hasProperty(name) || hasScriptMethod(obj, name)) return true;
+  return listMembers(obj).some((m) => m.name.toLowerCase() === name.toLowerCase());
+}
+
+function collapse(output: readonly unknown[]): unknown {
+  return output.length === 0 ? null : output.length === 1 ? output[0] : [...output];
+}
+
+function scriptProperty(obj: PSObject, name: string, getter: ScriptBlock | undefined, setter: ScriptBlock | undefined): PSProperty {
+  const parts = `${getter ? `get=${getter.text};` : ''}${setter ? `set=${setter.text};` : ''}`;
+  return {
+    name,
+    kind: 'ScriptProperty',
+    typeName: 'System.Object',
+    definition: `System.Object ${name} {${parts}}`,
+    get: getter ? () => getter.invoke({ variables: { this: obj } }).then(collapse) : () => null,
+    set: setter ? (v: unknown) => void setter.invoke({ args: [v], variables: { this: obj } }) : undefined,
+  };
+}
+
+function aliasProperty(obj: PSObject, name: string, target: string, conversion: unknown): PSProperty {
+  const typeName = conversion instanceof PSTypeLiteral ? conversion.fullName : conversion === undefined || conversion === null ? undefined : (resolveType(toText(conversion))?.fullName ?? toText(conversion));
+  const read = (): unknown => {
+    const value = getMember(obj, target);
+    return typeName ? convertTo(value, typeName) : value;
+  };
+  return {
+    name,
+    kind: 'AliasProperty',
+    definition: `${name} = ${typeName ? `(${typeName})` : ''}${target}`,
+    get: read,
+    set: (v: unknown) => setMember(obj, target, v),
+  };
+}
+
+/** Add-Member. */
+export const addMemberCmdlet: CmdletDefinition<AddMemberParameters> = defineCmdlet<AddMemberParameters>({
+  name: 'Add-Member',
+  defaultParameterSet: 'TypeNameSet',
+  parameters: [
+    { name: 'InputObject', type: 'psobject', sets: { [all]: { mandatory: true, valueFromPipeline: true } }, description: 'The object the members are added to.' },
+    { name: 'MemberType', type: 'object', aliases: ['Type'], sets: { MemberSet: { mandatory: true, position: 0 } }, description: 'The kind of member: NoteProperty, AliasProperty, ScriptProperty or ScriptMethod.' },
+    { name: 'Name', type: 'string', sets: { MemberSet: { mandatory: true, position: 1 } }, description: 'The name of the member.' },
+    { name: 'Value', type: 'object', sets: { MemberSet: { position: 2 } }, description: "The note's value, the aliased member's name, or the script block of the script property's getter or the script method." },
+    { name: 'SecondValue', type: 'object', sets: { MemberSet: { position: 3 } }, description: "The script property's setter, or the type an alias property converts its value to." },
+    { name: 'TypeName', type: 'string', sets: { TypeNameSet: { mandatory: true }, MemberSet: {}, NotePropertySingleMemberSet: {}, NotePropertyMultiMemberSet: {} }, description: 'A type name to add at the front of the object\'s type names.' },
+    { name: 'Force', type: 'switch', sets: { MemberSet: {}, NotePropertySingleMemberSet: {}, NotePropertyMultiMemberSet: {} }, description: 'Replaces a member of the same name.' },
+    { name: 'PassThru', type: 'switch', sets: { [all]: {} }, description: 'Outputs the object with its new members.' },
+    { name: 'NotePropertyName', type: 'string', sets: { NotePropertySingleMemberSet: { mandatory: true, position: 0 } }, description: 'The name of a note property to add.' },
+    { name: 'NotePropertyValue', type: 'object', sets: { NotePropertySingleMemberSet: { mandatory: true, position: 1 } }, allowNull: true, description: 'The value of the note property.' },
+    { name: 'NotePropertyMembers', type: 'hashtable', sets: { NotePropertyMultiMemberSet: { mandatory: true, position: 0 } }, description: 'Note properties to add, as names and values.' },
+  ],
+  outputType: ['System.Object'],
+  help: {
+    synopsis: 'Adds custom properties and methods to an instance of a PowerShell object.',
+    description:
+      'Adds note properties (a value), alias properties (another name for a member), script properties (a getter and setter script block, with $this the object) and script methods to an object. Without -PassThru it outputs nothing; a value that is not already a custom object only keeps the members on the object -PassThru returns.',
+    examples: [
+      {
+        title: 'Add a note property',
+        code: "$o = [pscustomobject]@{ Name = 'vault1' }\n$o | Add-Member -NotePropertyName Size -NotePropertyValue 10\n$o.Size",
+        output: '10',
+      },
+      {
+        title: 'Add a script property',
+        code: "$o = [pscustomobject]@{ A = 2 }\n$o | Add-Member -MemberType ScriptProperty -Name Double -Value { $this.A * 2 }\n$o.Double",
+        output: '4',
+      },
+    ],
+  },
+  async process(ctx) {
+    const p = ctx.params;
+    const obj = targetOf(p.InputObject);
+    const add = (property: PSProperty): void => {
+      if (!switchOn(p.Force) && hasMember(obj, property.name)) ctx.throwTerminating(memberExists(property.name, p.InputObject));
+      if (switchOn(p.Force)) obj.removeProperty(property.name);
+      obj.addProperty(property);
+    };
+    switch (ctx.parameterSetName) {
+      case 'NotePropertySingleMemberSet':
+        add({ name: p.NotePropertyName ?? '', kind: 'NoteProperty', value: p.NotePropertyValue ?? null });
+        break;
+      case 'NotePropertyMultiMemberSet': {
+        const table = p.NotePropertyMembers instanceof PSHashtable ? p.NotePropertyMembers : undefined;
+        for (const [key, value] of table?.entries() ?? []) add({ name: toText(key), kind: 'NoteProperty', value: value ?? null });
+        break;
+      }
+      case 'MemberSet': {
+        let types: Set<MemberTypeName>;
+        try {
+          types = parseMemberTypes(p.MemberType);
+        } catch (error) {
+          if (error instanceof MemberTypeError) ctx.throwTerminating(error.record);
+          throw error;
+        }
+        const kind = types.size === 1 ? [...types][0] : undefined;
+        const name = p.Name ?? '';
+        const block = (v: unknown): ScriptBlock | undefined => (isScriptBlock(v) ? v : undefined);
+        if (kind === 'NoteProperty') add({ name, kind: 'NoteProperty', value: p.Value ?? null });
+        else if (kind === 'AliasProperty') add(aliasProperty(obj, name, toText(p.Value), p.SecondValue));
+        else if (kind === 'ScriptProperty') add(scriptProperty(obj, name, block(p.Value), block(p.SecondValue)));
+        else if (kind === 'ScriptMethod') {
+          const method = block(p.Value);
+          if (!method) return ctx.throwTerminating(addMemberError('The value of the Value parameter must be a script block for a ScriptMethod.', 'CannotAddMemberType', 'InvalidArgument', p.InputObject));
+          if (!switchOn(p.Force) && hasMember(obj, name)) ctx.throwTerminating(memberExists(name, p.InputObject));
+          addScriptMethod(obj, name, method);
+        } else {
+          const text = [...types].join(', ');
+          ctx.throwTerminating(addMemberError(`Cannot add a member with type "${text}". Specify a different type for the MemberTypes parameter.`, 'CannotAddMemberType', 'InvalidOperation', p.InputObject));
+        }
+        break;
+      }
+    }
+    if (p.TypeName !== undefined && !obj.typeNames.includes(p.TypeName)) obj.typeNames.unshift(p.TypeName);
+    if (switchOn(p.PassThru)) await ctx.write(obj);
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Get-Member
+// ---------------------------------------------------------------------------------------------
+
+interface GetMemberParameters {
+  InputObject?: unknown;
+  Name?: string[];
+  MemberType?: unknown;
+  View?: string;
+  Static?: boolean;
+  Force?: boolean;
+}
+
+const MEMBER_DEFINITION_TYPE = 'Microsoft.PowerShell.Commands.MemberDefinition';
+
+/** One row of Get-Member's output. */
+function memberDefinition(typeName: string, member: MemberInfo): PSObject {
+  const obj = new PSObject([MEMBER_DEFINITION_TYPE, 'System.Object']);
+  obj.addNote('TypeName', typeName);
+  obj.addNote('Name', member.name);
+  obj.addNote('MemberType', member.memberType);
+  obj.addNote('Definition', member.definition);
+  obj.toDotNetString = () => member.definition;
+  return obj;
+}
+
+function noObject(): ErrorRecord {
+  return new ErrorRecord({
+    exception: new PSException('You must specify an object for the Get-Member cmdlet.', { typeName: 'System.InvalidOperationException' }),
+    errorId: 'NoObjectInGetMember',
+    category: 'CloseError',
+  });
+}
+
+interface GetMemberState {
+  readonly seen: Set<string>;
+  any: boolean;
+  readonly types: Set<MemberTypeName> | undefined;
+}
+
+const memberStates = new WeakMap<object, GetMemberState>();
+
+/** Get-Member. */
+export const getMemberCmdlet: CmdletDefinition<GetMemberParameters> = defineCmdlet<GetMemberParameters>({
+  name: 'Get-Member',
+  aliases: ['gm'],
+  parameters: [
+    { name: 'InputObject', type: 'psobject', sets: { [all]: { valueFromPipeline: true } }, description: 'The object whose members are listed.' },
+    { name: 'Name', type: 'string[]', sets: { [all]: { position: 0 } }, description: 'Lists only the members with these names (wildcards allowed).' },
+    { name: 'MemberType', type: 'object', aliases: ['Type'], sets: { [all]: {} }, description: 'Lists only members of these kinds: Property, NoteProperty, ScriptProperty, AliasProperty, Method, ScriptMethod, ParameterizedProperty, Properties, Methods, All.' },
+    { name: 'View', type: 'string', sets: { [all]: {} }, validation: [{ kind: 'set', values: ['Extended', 'Adapted', 'Base', 'All'], ignoreCase: true }], description: 'Which members to list; dpmsh lists the adapted and extended members for every view.' },
+    { name: 'Static', type: 'switch', sets: { [all]: {} }, description: "Lists the static members of the object's type." },
+    { name: 'Force', type: 'switch', sets: { [all]: {} }, description: 'Also lists hidden members (dpmsh models none beyond the ones listed).' },
+  ],
+  outputType: [MEMBER_DEFINITION_TYPE],
+  help: {
+    synopsis: 'Gets the properties and methods of objects.',
+    description: 'Lists the members of each distinct type among its input objects: their name, kind and definition, under a "TypeName:" header. Members are sorted by kind, then name.',
+    examples: [
+      {
+        title: 'The members of a custom object',
+        code: '[pscustomobject]@{ a = 1 } | Get-Member',
+        output:
+          '\n   TypeName: System.Management.Automation.PSCustomObject\n\nName        MemberType   Definition\n----        ----------   ----------\nEquals      Method       bool Equals(System.Object obj)\nGetHashCode Method       int GetHashCode()\nGetType     Method       type GetType()\nToString    Method       string ToString()\na           NoteProperty int a=1\n',
+      },
+    ],
+  },
+  begin(ctx) {
+    let types: Set<MemberTypeName> | undefined;
+    if (ctx.params.MemberType !== undefined && ctx.params.MemberType !== null) {
+      try {
+        types = parseMemberTypes(ctx.params.MemberType);
+      } catch (error) {
+        if (error instanceof MemberTypeError) ctx.throwTerminating(error.record);
+        throw error;
+      }
+    }
+    memberStates.set(ctx, { seen: new Set(), any: false, types });
+  },
+  async process(ctx) {
+    const state = memberStates.get(ctx);
+    if (!state || !ctx.boundParameters.has('InputObject')) return;
+    const value = ctx.params.InputObject;
+    if (value === null || value === undefined) return;
+    state.any = true;
+    const isStatic = switchOn(ctx.params.Static);
+    const typeName = isStatic ? (value instanceof PSTypeLiteral ? value.fullName : memberTypeName(value)) : memberTypeName(value);
+    const key = `${isStatic ? 'static:' : ''}${typeName.toLowerCase()}`;
+    if (state.seen.has(key)) return;
+    state.seen.add(key);
+    const members = isStatic ? listStaticMembers(value instanceof PSTypeLiteral ? value : typeName) : listMembers(value);
+    const names = ctx.params.Name;
+    for (const member of members) {
+      if (state.types && !state.types.has(member.memberType as MemberKind & MemberTypeName)) continue;
+      if (names && !names.some((n) => matchWildcard(member.name, n))) continue;
+      await ctx.write(memberDefinition(typeName, member));
+    }
+  },
+  end(ctx) {
+    const state = memberStates.get(ctx);
+    if (state && !state.any) ctx.writeError(noObject());
+  },
+});
