@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { report, timeCommand } from './measure.js';
+import { timeToPrompt } from './prompt.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const dpmsh = join(root, 'apps/shell/bin/dpmsh.js');
@@ -19,6 +20,8 @@ async function startup(): Promise<void> {
   const shell = await timeCommand('node', [dpmsh, '-NoProfile', '-Command', '$true'], 10);
   report('cold start: node -e 0', `${node.toFixed(0)} ms`);
   report("cold start: dpmsh -Command '$true'", `${shell.toFixed(0)} ms  (${(shell / node).toFixed(2)}x node)`);
+  const prompt = await timeToPrompt(dpmsh, 5);
+  report('cold start: dpmsh to its first prompt', `${prompt.toFixed(0)} ms  (${(prompt / node).toFixed(2)}x node)`);
 }
 
 /** Runs a script in dpmsh and the same work in plain Node; prints both and the ratio. */

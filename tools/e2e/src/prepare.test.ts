@@ -110,7 +110,7 @@ function managementCert(path: string): Buffer {
 }
 
 describe('the seeds workflow through dpmsh', () => {
-  it('prepares a server from an empty home: vault, redundancy, credentials, registration, throttling, connection', { timeout: 60_000 }, async () => {
+  it('prepares a server from an empty home: vault, redundancy, credentials, registration, throttling, connection', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     const out = await ok(
       home,
@@ -150,7 +150,7 @@ describe('the seeds workflow through dpmsh', () => {
     expect(statSync(join(dir, 'scratch')).isDirectory()).toBe(true);
   });
 
-  it('an empty home reports no registration and refuses to register with a 15-character passphrase', { timeout: 60_000 }, async () => {
+  it('an empty home reports no registration and refuses to register with a 15-character passphrase', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     const out = await ok(
       home,
@@ -166,7 +166,7 @@ describe('the seeds workflow through dpmsh', () => {
 });
 
 describe('vault credentials through dpmsh', () => {
-  it('a second download invalidates the first: registering with the first fails with ID 34513 and changes nothing', { timeout: 60_000 }, async () => {
+  it('a second download invalidates the first: registering with the first fails with ID 34513 and changes nothing', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     await ok(
       home,
@@ -184,7 +184,7 @@ describe('vault credentials through dpmsh', () => {
     expect((await ok(home, attempt(first))).split('\n')[0]).toBe('VaultCredentialsInvalid,Register-DPMServer');
   });
 
-  it('an expired file fails with the documented text; one a minute inside its 48 hours registers', { timeout: 60_000 }, async () => {
+  it('an expired file fails with the documented text; one a minute inside its 48 hours registers', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     await ok(home, 'New-BackupVault -Name v1 -Location westus | Out-Null; New-BackupVault -Name v2 -Location westus | Out-Null');
     // The vault issues with its own clock: open the home's vault as it was 48 hours and a minute
@@ -206,7 +206,7 @@ describe('vault credentials through dpmsh', () => {
     expect(await ok(home, attempt(fresher))).toBe('registered');
   });
 
-  it('a corrupted file fails: ID 34513 when its text no longer matches its certificate, 34528 when the certificate or the XML is damaged', { timeout: 60_000 }, async () => {
+  it('a corrupted file fails: ID 34513 when its text no longer matches its certificate, 34528 when the certificate or the XML is damaged', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     await ok(home, `New-BackupVault -Name v1 -Location westus | Out-Null; New-BackupVault -Name v2 -Location westus | Out-Null; Get-VaultCredential -Vault v1 -Path ${q(dir)} | Out-Null`);
     const good = join(dir, execFileSync('ls', [dir], { encoding: 'utf8' }).trim());
@@ -236,7 +236,7 @@ describe('vault credentials through dpmsh', () => {
     expect(await ok(home, attempt(good))).toBe('registered');
   });
 
-  it('an unreadable file fails with ID 34528: a path that does not exist, a folder, a binary file', { timeout: 60_000 }, async () => {
+  it('an unreadable file fails with ID 34528: a path that does not exist, a folder, a binary file', { timeout: 180_000 }, async () => {
     const { home, dir } = await registeredHome();
     // Tests run as root, which reads a chmod 000 file anyway; a folder is what no one can read as a file.
     const binary = join(dir, 'binary.VaultCredentials');
@@ -246,7 +246,7 @@ describe('vault credentials through dpmsh', () => {
     await expectRefused(home, binary, 'VaultCredentialsUnreadable', UNREADABLE);
   });
 
-  it("one from another vault than the server's fails with ID 100110 and changes nothing", { timeout: 60_000 }, async () => {
+  it("one from another vault than the server's fails with ID 100110 and changes nothing", { timeout: 180_000 }, async () => {
     const { home, dir } = await registeredHome();
     await ok(home, `Get-VaultCredential -Vault v2 -Path ${q(join(dir, 'v2'))} | Out-Null`);
     const other = join(dir, 'v2', execFileSync('ls', [join(dir, 'v2')], { encoding: 'utf8' }).trim());
@@ -259,7 +259,7 @@ describe('vault credentials through dpmsh', () => {
     expect(await ok(home, '(Get-DPMCloudStatus).Vault')).toBe('v1');
   });
 
-  it('openssl reads the certificate from the file: client authentication, valid from issue minus 10 minutes to issue plus 48 hours', { timeout: 60_000 }, async () => {
+  it('openssl reads the certificate from the file: client authentication, valid from issue minus 10 minutes to issue plus 48 hours', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     const out = await ok(
       home,
@@ -288,7 +288,7 @@ describe('vault credentials through dpmsh', () => {
 });
 
 describe('the cmdlets as documented', () => {
-  it('Get-BackupVault x | Get-VaultCredential | Register-DPMServer -EncryptionPassphrase $p binds FilePath from the pipeline', { timeout: 60_000 }, async () => {
+  it('Get-BackupVault x | Get-VaultCredential | Register-DPMServer -EncryptionPassphrase $p binds FilePath from the pipeline', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     const out = await ok(
       home,
@@ -301,7 +301,7 @@ describe('the cmdlets as documented', () => {
     expect(out.split('\n')).toEqual(['v1', 'True']);
   });
 
-  it('Register-DPMServer -WhatIf says what it would do and changes nothing', { timeout: 60_000 }, async () => {
+  it('Register-DPMServer -WhatIf says what it would do and changes nothing', { timeout: 180_000 }, async () => {
     const { home, dir } = fresh();
     await ok(home, `New-BackupVault -Name v1 -Location westus | Out-Null; Get-VaultCredential -Vault v1 -Path ${q(dir)} | Out-Null`);
     const file = join(dir, execFileSync('ls', [dir], { encoding: 'utf8' }).trim());
@@ -315,7 +315,7 @@ describe('the cmdlets as documented', () => {
     expect(await ok(home, '(Get-DPMCloudStatus).Registered')).toBe('False');
   });
 
-  it('Set-ThrottlingSetting takes days by name and by two-letter abbreviation, and -NoThrottle turns it off', { timeout: 60_000 }, async () => {
+  it('Set-ThrottlingSetting takes days by name and by two-letter abbreviation, and -NoThrottle turns it off', { timeout: 180_000 }, async () => {
     const { home } = await registeredHome();
     const out = await ok(
       home,
@@ -339,7 +339,7 @@ describe('the cmdlets as documented', () => {
     expect(JSON.parse(settings.setting.find((s) => s.key === 'throttling')?.value ?? '{}')).toEqual({ enabled: false });
   });
 
-  it('Get-DPMCloudConnection takes the server name positionally and as -ComputerName or -CN', { timeout: 60_000 }, async () => {
+  it('Get-DPMCloudConnection takes the server name positionally and as -ComputerName or -CN', { timeout: 180_000 }, async () => {
     const { home } = await registeredHome();
     const out = await ok(
       home,

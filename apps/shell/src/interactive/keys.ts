@@ -60,6 +60,17 @@ export function decodeKey(sequence: string): KeyPress {
   return { kind: 'text', text: sequence.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f]/g, '') };
 }
 
+/**
+ * Decodes one input event into key presses. Text typed faster than it is read arrives in one
+ * event; a Tab at its end is still the Tab key (inside a paste, tabs stay text).
+ */
+export function decodeKeys(sequence: string): KeyPress[] {
+  if (sequence.length > 1 && sequence.endsWith('\t') && !sequence.startsWith('\x1b')) {
+    return [decodeKey(sequence.slice(0, -1)), decodeKey('\t')];
+  }
+  return [decodeKey(sequence)];
+}
+
 /** A short name for a key press such as 'Ctrl+r' or 'Shift+Tab', for bindings. */
 export function chord(press: KeyPress): string {
   if (press.kind === 'text') return '';

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useReducer, useRef, type ReactElement } from 'react
 import type { CompletionState, EditorOutcome, EditorServices, EditorState } from './editor-state.js';
 import { INITIAL_STATE, prediction, reduceKey } from './editor-state.js';
 import { HIGHLIGHT_COLOURS, highlight, parseErrorRanges, type HighlightKind } from './highlight.js';
-import { decodeKey, type KeyPress } from './keys.js';
+import { decodeKeys, type KeyPress } from './keys.js';
 
 /** What the editor shows and whom it tells. */
 export interface PromptEditorProps {
@@ -89,15 +89,17 @@ function CompletionMenu({ state, width }: { readonly state: CompletionState; rea
   return (
     <Box flexDirection="column">
       {shownRows.map((row) => (
-        <Text key={row}>
+        <Box key={row}>
           {Array.from({ length: columns }, (_, column) => column * rows + row)
             .filter((index) => index < items.length)
             .map((index) => (
-              <Text key={index} inverse={index === state.index}>
-                {items[index].padEnd(cellWidth).slice(0, cellWidth)}
-              </Text>
+              <Box key={index} width={cellWidth}>
+                <Text inverse={index === state.index} wrap="truncate">
+                  {items[index]}
+                </Text>
+              </Box>
             ))}
-        </Text>
+        </Box>
       ))}
     </Box>
   );
@@ -116,14 +118,16 @@ export function PromptEditor({ prompt, services, onDone, onReady }: PromptEditor
     setRawMode(true);
     return () => setRawMode(false);
   }, [setRawMode]);
+  const readyRef = useRef(onReady);
+  readyRef.current = onReady;
   useEffect(() => {
-    const onInput = (data: string): void => dispatch(decodeKey(data));
+    const onInput = (data: string): void => decodeKeys(data).forEach(dispatch);
     input.on('input', onInput);
-    onReady?.();
+    readyRef.current?.();
     return () => {
       input.off('input', onInput);
     };
-  }, [input, onReady]);
+  }, [input]);
   useEffect(() => {
     if (state.outcome) onDone(state.outcome);
   }, [state.outcome, onDone]);

@@ -138,6 +138,8 @@ export const clearHistory = defineCmdlet<{ Id?: number[]; Count?: number }>({
 export const clearHost = defineCmdlet<Record<string, never>>({
   name: 'Clear-Host',
   parameters: [],
+  // A script function in pwsh: its errors say ",Clear-Host".
+  implementingType: '',
   help: {
     synopsis: 'Clears the display in the host program.',
     description: 'Clears the terminal screen and scroll-back. When the output is not a terminal (a pipe or a file) it writes nothing.',

@@ -94,7 +94,7 @@ describe('Get-Command', () => {
     const [alias] = (await run(s, 'Get-Command', [{ kind: 'value', value: ['gcm'] }])) as PSObject[];
     expect(alias.read('DisplayName')).toBe('gcm -> Get-Command');
     await run(s, 'Get-Command', [{ kind: 'value', value: ['No-SuchThing'] }]);
-    expect(s.errors[0].fullyQualifiedErrorId).toBe('CommandNotFoundException,Get-Command');
+    expect(s.errors[0].fullyQualifiedErrorId).toBe('CommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand');
   });
 
   it('gives the syntax with -Syntax', async () => {
@@ -114,6 +114,6 @@ describe('Get-Help', () => {
   it('fails for an unknown name with HelpNotFound', async () => {
     const s = session();
     const error = await run(s, 'Get-Help', [{ kind: 'value', value: 'No-Such' }]).catch((e: unknown) => e);
-    expect((error as { errorRecord: { fullyQualifiedErrorId: string } }).errorRecord.fullyQualifiedErrorId).toBe('HelpNotFound,Get-Help');
+    expect((error as { errorRecord: { fullyQualifiedErrorId: string } }).errorRecord.fullyQualifiedErrorId).toBe('HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand');
   });
 });

@@ -2,7 +2,15 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { CUSTOM_OBJECT_TYPE_NAMES, PSDateTime, PSObject } from '../runtime/values.js';
+import { registerClass } from '../runtime/types.js';
+import { PSDateTime, PSObject } from '../runtime/values.js';
+
+const ITEM_BASE_TYPES = ['System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
+
+// GetType(), -is and catch see the .NET types of the items.
+registerClass('System.IO.FileSystemInfo', { baseTypeNames: ITEM_BASE_TYPES.slice(1) });
+registerClass('System.IO.FileInfo', { baseTypeNames: ITEM_BASE_TYPES });
+registerClass('System.IO.DirectoryInfo', { baseTypeNames: ITEM_BASE_TYPES });
 
 /** The names of /etc/passwd or /etc/group by id, read once: pwsh's User and Group columns. */
 function idNames(file: string): ReadonlyMap<number, string> {
@@ -50,7 +58,7 @@ function linkTarget(path: string): string | null {
 export function fileItem(path: string, stats: Stats): PSObject {
   const directory = stats.isDirectory();
   const typeName = directory ? 'System.IO.DirectoryInfo' : 'System.IO.FileInfo';
-  const o = new PSObject([typeName, 'System.IO.FileSystemInfo', 'System.MarshalByRefObject', ...CUSTOM_OBJECT_TYPE_NAMES]);
+  const o = new PSObject([typeName, ...ITEM_BASE_TYPES]);
   const name = basename(path) || path;
   o.addNote('Name', name);
   o.addNote('FullName', path);

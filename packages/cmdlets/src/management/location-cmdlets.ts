@@ -108,7 +108,7 @@ export const setLocation = defineCmdlet<{ Path?: string; LiteralPath?: string; P
     examples: [
       {
         title: 'Go to a folder and back',
-        code: "Set-Location /\nSet-Location /tmp -PassThru | ForEach-Object Path\nSet-Location -\n$PWD.Path",
+        code: "Set-Location /\nSet-Location /tmp -PassThru | ForEach-Object Path\nSet-Location -\n(Get-Location).Path",
         output: '/tmp\n/',
       },
     ],
@@ -155,7 +155,7 @@ export const pushLocation = defineCmdlet<{ Path?: string; LiteralPath?: string; 
     examples: [
       {
         title: 'Work in a folder, then return',
-        code: "Set-Location /\nPush-Location /tmp\n$PWD.Path\nPop-Location\n$PWD.Path",
+        code: "Set-Location /\nPush-Location /tmp\n(Get-Location).Path\nPop-Location\n(Get-Location).Path",
         output: '/tmp\n/',
       },
     ],

@@ -6,9 +6,11 @@ import { defineCmdlet } from '../pipeline/types.js';
 import { errorRecord } from '../runtime/errors.js';
 import { toText } from '../runtime/text.js';
 import { fileItem } from './file-items.js';
+import { isOn } from './switches.js';
+import type { PSSwitch } from '../runtime/values.js';
 
 /** New-Item. */
-export const newItem = defineCmdlet<{ Path?: string[]; Name?: string; ItemType?: string; Value?: unknown; Force?: boolean }>({
+export const newItem = defineCmdlet<{ Path?: string[]; Name?: string; ItemType?: string; Value?: unknown; Force?: PSSwitch }>({
   name: 'New-Item',
   defaultParameterSet: 'pathSet',
   parameters: [
@@ -28,12 +30,13 @@ export const newItem = defineCmdlet<{ Path?: string[]; Name?: string; ItemType?:
   },
   async process(ctx) {
     const directory = (ctx.params.ItemType ?? 'File').toLowerCase() === 'directory';
+    const force = isOn(ctx.params.Force);
     const bases = ctx.params.Path ?? ['.'];
     for (const base of bases) {
       const path = ctx.session.resolvePath(ctx.params.Name === undefined ? base : join(base, ctx.params.Name));
       if (!(await ctx.shouldProcess(`Destination: ${path}`, directory ? 'Create Directory' : 'Create File'))) continue;
       const existing = await stat(path).catch(() => undefined);
-      if (existing && !(ctx.params.Force && !directory && !existing.isDirectory()) && !(ctx.params.Force && directory && existing.isDirectory())) {
+      if (existing && !(force && !directory && !existing.isDirectory()) && !(force && directory && existing.isDirectory())) {
         ctx.writeError(
           errorRecord(`An item with the specified name ${path} already exists.`, directory ? 'DirectoryExist' : 'NewItemIOError', 'ResourceExists', {
             typeName: 'System.IO.IOException',
@@ -44,7 +47,7 @@ export const newItem = defineCmdlet<{ Path?: string[]; Name?: string; ItemType?:
       }
       if (directory) await mkdir(path, { recursive: true });
       else {
-        if (ctx.params.Force) await mkdir(join(path, '..'), { recursive: true });
+        if (force) await mkdir(join(path, '..'), { recursive: true });
         await writeFile(path, ctx.params.Value === undefined || ctx.params.Value === null ? '' : toText(ctx.params.Value));
       }
       await ctx.write(fileItem(path, await stat(path)));

@@ -101,4 +101,11 @@ export interface CommandMetadata {
   readonly confirmImpact?: 'None' | 'Low' | 'Medium' | 'High';
   readonly outputType?: readonly string[];
   readonly help?: CommandHelp;
+  /**
+   * The .NET class that implements a compiled cmdlet (CmdletInfo.ImplementingType), named by the
+   * FullyQualifiedErrorId of its errors ("Id,Microsoft.PowerShell.Commands.GetChildItemCommand").
+   * The registry defaults it for cmdlets of the Microsoft.PowerShell.* modules; `''` says there is
+   * none (a command pwsh implements as a script function, such as Clear-Host).
+   */
+  readonly implementingType?: string;
 }

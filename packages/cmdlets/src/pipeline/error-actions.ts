@@ -181,6 +181,8 @@ export class CommandRuntime {
     if (!info) record.invocationInfo = own;
     else if (!info.extent && own.extent && (!info.commandName || info.commandName === own.commandName)) {
       record.invocationInfo = { ...own, ...info, extent: own.extent, scriptName: info.scriptName ?? own.scriptName };
+    } else if (own.implementingType && !info.implementingType && info.commandName === own.commandName) {
+      record.invocationInfo = { ...info, implementingType: own.implementingType };
     }
     return record;
   }

@@ -114,7 +114,7 @@ function fileOpenFailure(path: string, error: unknown): ErrorRecord {
         ? `Access to the path '${path}' is denied.`
         : `The file '${path}' cannot be written: ${(error as Error).message}`;
   const record = errorRecord(message, 'FileOpenFailure', 'OpenError', { typeName: 'System.IO.IOException', targetObject: path });
-  record.invocationInfo = { commandName: 'Out-File' };
+  record.invocationInfo = { commandName: 'Out-File', implementingType: 'Microsoft.PowerShell.Commands.OutFileCommand' };
   return record;
 }
 

@@ -185,18 +185,32 @@ function bindingFailed(record: ErrorRecord, invocation: InvocationInfo, session:
   const info = record.invocationInfo;
   if (!info) record.invocationInfo = invocation;
   else if (!info.extent) record.invocationInfo = { ...invocation, ...info, extent: invocation.extent, scriptName: info.scriptName ?? invocation.scriptName };
+  else if (info.commandName === invocation.commandName && !info.implementingType) record.invocationInfo = { ...info, implementingType: invocation.implementingType };
   session.recordError(record);
   env.failed();
   throw new RuntimeError(record, 'statement');
+}
+
+/**
+ * `-?` among a cmdlet's or function's arguments asks for its help, as pwsh does before any
+ * binding: the command is replaced by Get-Help for it. Native programs and scripts get `-?` as is.
+ */
+function helpRequest(command: RunnableCommand, args: readonly CommandArgument[], session: Session): CommandInfo | undefined {
+  if (command.kind !== 'Cmdlet' && command.kind !== 'Function' && command.kind !== 'Filter') return undefined;
+  if (!args.some((a) => a.kind === 'parameter' && a.name === '?')) return undefined;
+  return session.registry.cmdlet('Get-Help');
 }
 
 /** Resolves an alias element and binds the command line (prompting for missing mandatory parameters). */
 async function prepare(element: PipelineElementSpec, index: number, spec: PipelineSpec, env: StageEnvironment): Promise<PreparedCommand> {
   const { session, scope } = spec;
   const command: RunnableCommand = element.command.kind === 'Alias' ? session.registry.require(element.command.definition, scope, element.extent) : element.command;
+  const help = helpRequest(command, element.args, session);
+  if (help) return prepare({ ...element, command: help, args: [{ kind: 'parameter', name: 'Name', value: command.name, hasValue: true }], invocationName: undefined }, index, spec, env);
   const expectingInput = index > 0 || spec.input !== undefined;
   const invocation: InvocationInfo = {
     commandName: command.name,
+    implementingType: command.kind === 'Cmdlet' ? command.implementingType : undefined,
     invocationName: element.invocationName,
     scriptName: element.extent?.file || undefined,
     extent: element.extent,

@@ -1,6 +1,6 @@
 /**
  * PowerShell's error records. A cmdlet reports a user's mistake as an ErrorRecord with a stable
- * FullyQualifiedErrorId ("Id,Command"), a category and a target; a terminating error travels as a
+ * FullyQualifiedErrorId ("Id,Command", or "Id,Namespace.ClassCommand" for compiled cmdlets), a category and a target; a terminating error travels as a
  * thrown `RuntimeError` that carries its record.
  */
 import { DomainError } from '@dpmsh/core';
@@ -58,6 +58,12 @@ export interface ScriptExtent {
 /** Where a command ran: its name and the script position of the command or failing argument. */
 export interface InvocationInfo {
   readonly commandName?: string;
+  /**
+   * The .NET class of a compiled cmdlet (`Microsoft.PowerShell.Commands.GetChildItemCommand`):
+   * the FullyQualifiedErrorId names it instead of the command name. Absent for functions, scripts
+   * and cmdlets without one.
+   */
+  readonly implementingType?: string;
   readonly scriptName?: string;
   readonly extent?: ScriptExtent;
   /**
@@ -141,10 +147,11 @@ export class ErrorRecord {
     this.categoryInfoOverrides = init.categoryInfo;
   }
 
-  /** "Id,Command" when a command reported it, the bare id otherwise. */
+  /** "Id,Command" (or "Id,ImplementingType" for a compiled cmdlet) when a command reported it, the bare id otherwise. */
   get fullyQualifiedErrorId(): string {
     const command = this.invocationInfo?.commandName;
-    return command ? `${this.errorId},${command}` : this.errorId;
+    if (!command) return this.errorId;
+    return `${this.errorId},${this.invocationInfo?.implementingType || command}`;
   }
 
   /** The text shown for the error: ErrorDetails when set, the exception message otherwise. */

@@ -1170,6 +1170,18 @@ function enumMembersOf(t: PSTypeLiteral): readonly { name: string; value: number
   return info.enumMembers ?? [];
 }
 
+// The types dpmsh models that .NET marks [Serializable]: the value types, strings, arrays,
+// exceptions and the common collections.
+const SERIALIZABLE = new Set(['system.object', 'system.string', 'system.version', 'system.collections.hashtable', 'system.collections.arraylist', 'system.collections.specialized.ordereddictionary']);
+
+function isSerializableType(t: PSTypeLiteral): boolean {
+  const info = typeInfoOf(t);
+  const bases = info?.baseTypeNames ?? [];
+  if (info?.isEnum || info?.isArray || bases.includes('System.ValueType') || bases.includes('System.Exception')) return true;
+  const name = (info?.fullName ?? t.fullName).toLowerCase();
+  return SERIALIZABLE.has(name) || name.startsWith('system.collections.generic.list`1') || name.startsWith('system.collections.generic.dictionary`2');
+}
+
 /** The members of a type object ([int], $x.GetType()). */
 export const TYPE_MEMBERS: MemberTable<PSTypeLiteral> = memberTable<PSTypeLiteral>(
   {
@@ -1186,6 +1198,7 @@ export const TYPE_MEMBERS: MemberTable<PSTypeLiteral> = memberTable<PSTypeLitera
       IsClass: { type: 'bool', get: (t) => !(typeInfoOf(t)?.baseTypeNames ?? []).includes('System.ValueType') && !typeInfoOf(t)?.isEnum },
       IsEnum: { type: 'bool', get: (t) => typeInfoOf(t)?.isEnum ?? false },
       IsPublic: { type: 'bool', get: () => true },
+      IsSerializable: { type: 'bool', get: (t) => isSerializableType(t) },
       IsValueType: { type: 'bool', get: (t) => (typeInfoOf(t)?.baseTypeNames ?? []).includes('System.ValueType') || (typeInfoOf(t)?.isEnum ?? false) },
       Name: { type: 'string', get: (t) => typeInfoOf(t)?.name ?? t.name },
       Namespace: {

@@ -844,3 +844,20 @@ describe('other modelled values', () => {
     expect(invokeMethod(makeDateTime(1899, 12, 29, 6), 'ToOADate', [])).toBe(-1.25);
   });
 });
+
+describe('exception types and type objects', () => {
+  it('constructs exceptions with ::new, keeping the type, message and inner exception', () => {
+    const inner = invokeStaticMethod('System.InvalidOperationException', 'new', ['inner']);
+    const e = invokeStaticMethod('System.ArgumentException', 'new', ['bad arg', inner]);
+    expect(getMember(e, 'Message')).toBe('bad arg');
+    expect(getMember(getMember(e, 'InnerException'), 'Message')).toBe('inner');
+    expect(getMember(invokeMethod(e, 'GetType', []), 'FullName')).toBe('System.ArgumentException');
+    expect(getMember(invokeStaticMethod('System.Exception', 'new', []), 'Message')).toBe("Exception of type 'System.Exception' was thrown.");
+  });
+
+  it('says which types are serializable, for the IsSerial column of a type table', () => {
+    const serial = (name: string): unknown => getMember(new PSTypeLiteral(name), 'IsSerializable');
+    expect([serial('System.Int32'), serial('System.String'), serial('System.Object[]'), serial('System.DayOfWeek')]).toEqual([true, true, true, true]);
+    expect(serial('System.Management.Automation.PSCustomObject')).toBe(false);
+  });
+});

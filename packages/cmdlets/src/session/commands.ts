@@ -8,7 +8,15 @@ import type { ScriptBlock } from '../runtime/values.js';
 
 /** A command the registry knows. */
 export type CommandInfo =
-  | { readonly kind: 'Cmdlet'; readonly name: string; readonly metadata: CommandMetadata; readonly definition: CmdletDefinition<never>; readonly module: string }
+  | {
+      readonly kind: 'Cmdlet';
+      readonly name: string;
+      readonly metadata: CommandMetadata;
+      readonly definition: CmdletDefinition<never>;
+      readonly module: string;
+      /** The .NET class pwsh implements it with, which its errors' FullyQualifiedErrorId names. */
+      readonly implementingType?: string;
+    }
   | {
       readonly kind: 'Function' | 'Filter';
       readonly name: string;

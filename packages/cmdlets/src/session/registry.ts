@@ -84,6 +84,16 @@ export function commandNotFound(name: string, options: { extent?: ScriptExtent; 
   return record;
 }
 
+/**
+ * The .NET class of a cmdlet: what its definition declares, else for the Microsoft.PowerShell.*
+ * modules pwsh's `Microsoft.PowerShell.Commands.<Verb><Noun>Command`; none for other modules.
+ */
+export function implementingTypeOf(definition: { readonly name: string; readonly implementingType?: string }, module: string): string | undefined {
+  if (definition.implementingType !== undefined) return definition.implementingType || undefined;
+  if (!/^Microsoft\.PowerShell\./i.test(module)) return undefined;
+  return `Microsoft.PowerShell.Commands.${definition.name.replace('-', '')}Command`;
+}
+
 function isFunctionInfo(value: unknown): value is FunctionInfo {
   const kind = (value as { kind?: unknown } | null)?.kind;
   return kind === 'Function' || kind === 'Filter';
@@ -147,7 +157,7 @@ export class CommandRegistry {
 
     if (!this.#modules.has(module.toLowerCase())) this.#modules.set(module.toLowerCase(), module);
     return definitions.map((definition) => {
-      const info: CmdletInfo = { kind: 'Cmdlet', name: definition.name, metadata: definition, definition, module };
+      const info: CmdletInfo = { kind: 'Cmdlet', name: definition.name, metadata: definition, definition, module, implementingType: implementingTypeOf(definition, module) };
       this.#cmdlets.set(definition.name.toLowerCase(), info);
       for (const alias of definition.aliases ?? []) {
         this.#declaredAliases.set(alias.toLowerCase(), { kind: 'Alias', name: alias, definition: definition.name, module });

@@ -303,7 +303,7 @@ export const exportCsvCmdlet: CmdletDefinition<ExportParameters> = defineCmdlet<
     examples: [
       {
         title: 'Export and read back',
-        code: "$f = Join-Path ([IO.Path]::GetTempPath()) 'export-csv-example.csv'\n[pscustomobject]@{ Name = 'a'; Size = 1 } | Export-Csv $f\n[IO.File]::ReadAllText($f)",
+        code: "$f = Join-Path ([IO.Path]::GetTempPath()) 'export-csv-example.csv'\n[pscustomobject]@{ Name = 'a'; Size = 1 } | Export-Csv $f\nGet-Content $f -Raw",
         output: '"Name","Size"\n"a","1"\n',
       },
     ],

@@ -160,8 +160,8 @@ export const formatWideCmdlet: CmdletDefinition<WideParameters> = defineCmdlet<W
     examples: [
       {
         title: 'Four columns',
-        code: "'a', 'b', 'c', 'd', 'e' | Format-Wide -Column 4 -Force",
-        output: '\na                            b                            c                            d\ne\n',
+        code: "1..5 | ForEach-Object { [pscustomobject]@{ Name = \"item$_\" } } | Format-Wide -Column 4",
+        output: `\n${['item1', 'item2', 'item3'].map((t) => t.padEnd(30)).join('')}item4\nitem5\n`,
       },
     ],
   },

@@ -85,6 +85,14 @@ describe('Select-Object', () => {
     expect((await run('Select-Object', [named('SkipIndex', [0, 1])], input)).out).toEqual([3, 4, 5]);
   });
 
+  it('takes -First and -Last together: the first N, then the last M of the rest, no object twice', async () => {
+    const input = [1, 2, 3, 4, 5, 6, 7];
+    expect((await run('Select-Object', [named('First', 2), named('Last', 2)], input)).out).toEqual([1, 2, 6, 7]);
+    expect((await run('Select-Object', [named('First', 3), named('Last', 3)], [1, 2, 3, 4])).out).toEqual([1, 2, 3, 4]);
+    expect((await run('Select-Object', [named('First', 0), named('Last', 1)], input)).out).toEqual([7]);
+    expect((await run('Select-Object', [named('First', 1), named('Last', 0)], input)).out).toEqual([1]);
+  });
+
   it('stops its upstream once -First is satisfied', async () => {
     let pulled = 0;
     function* numbers(): Generator<number> {

@@ -5,7 +5,7 @@
  * compares key values as -lt does, falling back to their strings, with missing properties last.
  */
 import { propertyNames } from '../formatting/properties.js';
-import { compare, stringCompare, stringEquals } from '../runtime/compare.js';
+import { compare, stringCompare } from '../runtime/compare.js';
 import { toBoolean } from '../runtime/convert.js';
 import { errorRecord, RuntimeError } from '../runtime/errors.js';
 import { findProperty } from '../runtime/members.js';
@@ -171,11 +171,6 @@ export function simpleKey(values: readonly KeyValue[], caseSensitive: boolean): 
     else return undefined;
   }
   return key;
-}
-
-/** Case-aware string equality of two texts (Get-Unique -AsString, Select-Object -Unique). */
-export function textEquals(a: string, b: string, caseSensitive: boolean): boolean {
-  return stringEquals(a, b, caseSensitive);
 }
 
 /** True when a switch parameter is present and not -Switch:$false. */

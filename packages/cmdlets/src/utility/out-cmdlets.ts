@@ -175,7 +175,7 @@ export const outFileCmdlet: CmdletDefinition<OutFileParameters> = defineCmdlet<O
     examples: [
       {
         title: 'Write and read back',
-        code: "$f = Join-Path ([IO.Path]::GetTempPath()) 'out-file-example.txt'\n'one', 'two' | Out-File $f\n'three' | Out-File $f -Append\n[IO.File]::ReadAllText($f)",
+        code: "$f = Join-Path ([IO.Path]::GetTempPath()) 'out-file-example.txt'\n'one', 'two' | Out-File $f\n'three' | Out-File $f -Append\nGet-Content $f -Raw",
         output: 'one\ntwo\nthree\n',
       },
     ],

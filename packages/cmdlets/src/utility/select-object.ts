@@ -210,7 +210,7 @@ export const selectObject = defineCmdlet<SelectParameters>({
     { name: 'ExpandProperty', type: 'string', sets: NAMED_SETS, description: 'A property whose value (each element of a collection) is written instead of the object.' },
     { name: 'Unique', type: 'switch', sets: { [all]: {} }, description: 'Writes an object only the first time it appears (case-sensitive unless -CaseInsensitive).' },
     { name: 'CaseInsensitive', type: 'switch', sets: { [all]: {} }, description: 'Makes -Unique ignore case.' },
-    { name: 'Last', type: 'int', sets: { DefaultParameter: {} }, validation: NON_NEGATIVE, description: 'Selects this many objects from the end.' },
+    { name: 'Last', type: 'int', sets: { DefaultParameter: {} }, validation: NON_NEGATIVE, description: 'Selects this many objects from the end (after the -First ones when both are given).' },
     { name: 'First', type: 'int', sets: { DefaultParameter: {} }, validation: NON_NEGATIVE, description: 'Selects this many objects from the start; upstream commands stop once they are taken.' },
     { name: 'Skip', type: 'int', sets: { DefaultParameter: {} }, validation: NON_NEGATIVE, description: 'Skips this many objects (from the end with -Last).' },
     { name: 'SkipLast', type: 'int', sets: { SkipLastParameter: {} }, validation: NON_NEGATIVE, description: 'Skips this many objects at the end.' },
@@ -277,6 +277,12 @@ export const selectObject = defineCmdlet<SelectParameters>({
       return;
     }
     if (p.Last !== undefined) {
+      // With -First too, the first objects go out at once and the rest queue for -Last (no object twice).
+      if (p.First !== undefined && state.taken < p.First) {
+        state.taken++;
+        await project(obj, ctx, emit);
+        return;
+      }
       state.buffer.push(obj);
       const keep = p.Last + (p.Skip ?? 0);
       if (state.buffer.length > keep) state.buffer.shift();
@@ -297,8 +303,7 @@ export const selectObject = defineCmdlet<SelectParameters>({
     };
     if (p.Last !== undefined && p.SkipLast === undefined) {
       const items = state.buffer.slice(0, Math.max(0, state.buffer.length - (p.Skip ?? 0)));
-      const first = p.First ?? items.length;
-      for (const item of items.slice(0, first)) await project(item, ctx, emitUnique);
+      for (const item of items) await project(item, ctx, emitUnique);
     }
     if (on(p.Unique)) for (const value of state.unique) await ctx.write(value);
   },

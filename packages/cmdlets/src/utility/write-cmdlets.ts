@@ -257,7 +257,7 @@ export const writeInformation = defineCmdlet<{ MessageData: unknown; Tags?: stri
     description: 'Writes an object to the information stream. It shows only when $InformationPreference or -InformationAction is Continue; -InformationVariable and `6>&1` capture it.',
     examples: [
       { title: 'Shown with -InformationAction Continue', code: 'Write-Information "Backup started" -InformationAction Continue', output: 'Backup started' },
-      { title: 'Capture the record', code: '$r = Write-Information "kept" -Tags Backup 6>&1; "[$r]"', output: '[kept]' },
+      { title: 'Capture the record', code: '$r = Write-Information "kept" -Tags Backup -InformationAction Continue 6>&1; "[$r]"', output: '[kept]' },
     ],
   },
   process(ctx) {

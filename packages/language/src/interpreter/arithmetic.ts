@@ -10,6 +10,7 @@ import {
   PSChar,
   PSDateTime,
   PSEnumValue,
+  PSException,
   PSHashtable,
   PSNumber,
   PSTimeSpan,
@@ -28,7 +29,9 @@ const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
 function divideByZero(): RuntimeError {
-  return new RuntimeError(errorRecord('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', { typeName: 'System.DivideByZeroException' }));
+  // PowerShell reports the .NET DivideByZeroException inside the RuntimeException it wraps it in.
+  const inner = new PSException('Attempted to divide by zero.', { typeName: 'System.DivideByZeroException' });
+  return new RuntimeError(errorRecord('Attempted to divide by zero.', 'RuntimeException', 'NotSpecified', { inner }));
 }
 
 function operationError(message: string, id: string): RuntimeError {

@@ -2,7 +2,7 @@
  * Assignment: to variables (typed ones keep converting), members, indexes, and several
  * variables at once (`$a, $b = 1, 2, 3` gives $b the rest).
  */
-import { convertTo, enumerableItems, getMember, isEnumerable, PSHashtable, PSList, setMember, toText } from '@dpmsh/cmdlets';
+import { convertTo, enumerableItems, ErrorRecord, getMember, isEnumerable, PSException, PSHashtable, PSList, RuntimeError, setMember, toText } from '@dpmsh/cmdlets';
 import type { AssignmentStatementAst, ExpressionAst } from '../parser/ast.js';
 import { arithmetic } from './arithmetic.js';
 import type { ExecutionContext } from './context.js';
@@ -28,6 +28,23 @@ export async function readTarget(target: ExpressionAst, ctx: ExecutionContext): 
   return evaluate(t, ctx);
 }
 
+/**
+ * Converts a value for a typed variable: a value that does not convert fails as the variable's
+ * type attribute does in pwsh, with an ArgumentTransformationMetadataException (MetadataError).
+ */
+export function convertForVariable(value: unknown, type: Parameters<typeof convertTo>[1]): unknown {
+  try {
+    return convertTo(value, type);
+  } catch (error) {
+    if (!(error instanceof RuntimeError)) throw error;
+    const exception = new PSException(error.errorRecord.message, {
+      typeName: 'System.Management.Automation.ArgumentTransformationMetadataException',
+      inner: error.errorRecord.exception,
+    });
+    throw new RuntimeError(new ErrorRecord({ exception, errorId: 'RuntimeException', category: 'MetadataError', targetObject: value }));
+  }
+}
+
 /** Stores a value in an assignable expression. */
 export async function assignTo(target: ExpressionAst, value: unknown, ctx: ExecutionContext): Promise<void> {
   const t = unwrapTarget(target);
@@ -38,7 +55,7 @@ export async function assignTo(target: ExpressionAst, value: unknown, ctx: Execu
     case 'ConvertExpression': {
       if (t.child.kind !== 'Variable') break;
       const type = resolveTypeName(t.type.typeName);
-      defineConstrained(t.child.variablePath, value, (v) => convertTo(v, type), ctx);
+      defineConstrained(t.child.variablePath, value, (v) => convertForVariable(v, type), ctx);
       return;
     }
     case 'MemberExpression': {

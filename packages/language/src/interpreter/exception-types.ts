@@ -2,7 +2,7 @@
  * The .NET exception types `catch [Type]` and `trap [Type]` match, with their base types, so
  * that catching a base type catches its derived ones as in PowerShell.
  */
-import type { PSException } from '@dpmsh/cmdlets';
+import { PSException } from '@dpmsh/cmdlets';
 
 const SMA = 'System.Management.Automation.';
 
@@ -26,6 +26,7 @@ const BASE: Record<string, string> = {
   [`${SMA}PipelineStoppedException`]: `${SMA}RuntimeException`,
   [`${SMA}ValidationMetadataException`]: `${SMA}MetadataException`,
   [`${SMA}MetadataException`]: `${SMA}RuntimeException`,
+  [`${SMA}ArgumentTransformationMetadataException`]: `${SMA}MetadataException`,
   [`${SMA}PSInvalidOperationException`]: 'System.InvalidOperationException',
   [`${SMA}PSArgumentException`]: 'System.ArgumentException',
   [`${SMA}PSArgumentNullException`]: 'System.ArgumentNullException',
@@ -94,7 +95,11 @@ const WRAPPER_TYPES = [`${SMA}RuntimeException`, 'System.SystemException', 'Syst
  * earlier one that takes it only as the RuntimeException PowerShell wraps it in; -1 when none does.
  */
 export function findHandler(exception: PSException, handlers: readonly (readonly string[] | null)[]): number {
-  const own = handlers.findIndex((types) => types !== null && types.some((t) => exceptionMatches(exception, t)));
-  if (own >= 0) return own;
+  // A RuntimeException that wraps a .NET exception is caught by the wrapped type first, as in pwsh.
+  const inner = exception.typeName === `${SMA}RuntimeException` && exception.innerException instanceof PSException ? exception.innerException : undefined;
+  for (const candidate of inner ? [inner, exception] : [exception]) {
+    const own = handlers.findIndex((types) => types !== null && types.some((t) => exceptionMatches(candidate, t)));
+    if (own >= 0) return own;
+  }
   return handlers.findIndex((types) => types === null || types.some((t) => WRAPPER_TYPES.includes(canonical(t) ?? t)));
 }

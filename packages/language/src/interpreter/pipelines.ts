@@ -41,13 +41,13 @@ export async function runPipelineStatement(pipeline: PipelineAst, ctx: Execution
         const lazy = lazyRange(left, right);
         if (lazy) {
           input = lazy;
-          for (const r of element.redirections) specs.push(await outFileFor(r, ctx));
+          specs.push(...(await outputRedirections(element.redirections, ctx)));
           continue;
         }
         value = binaryOperation('..', false, left, right, () => undefined);
       } else value = await evaluate(expression, ctx);
       input = value === undefined ? [] : [...(enumerableItems(value) ?? [value])];
-      for (const r of element.redirections) specs.push(await outFileFor(r, ctx));
+      specs.push(...(await outputRedirections(element.redirections, ctx)));
       continue;
     }
     specs.push(await commandSpec(element, ctx));
@@ -74,10 +74,22 @@ function isStatementWithoutOutput(expression: ExpressionAst): boolean {
   return expression.kind === 'UnaryExpression' && (expression.operator === '++' || expression.operator === '--');
 }
 
+/**
+ * The pipeline elements an expression's redirections add: only those of the output stream take its
+ * output (`'a' 3>$null` still prints 'a'; an expression writes to no other stream).
+ */
+async function outputRedirections(redirections: readonly RedirectionAst[], ctx: ExecutionContext): Promise<PipelineElementSpec[]> {
+  const specs: PipelineElementSpec[] = [];
+  for (const r of redirections) {
+    if (r.kind === 'FileRedirection' && (r.fromStream === 'output' || r.fromStream === 'all')) specs.push(await outFileFor(r, ctx));
+  }
+  return specs;
+}
+
 /** `expr > file` is `expr | Out-File file`. */
 async function outFileFor(redirection: RedirectionAst, ctx: ExecutionContext): Promise<PipelineElementSpec> {
   const command = ctx.session.registry.resolve('Out-File', ctx.scope);
-  if (!command || redirection.kind !== 'FileRedirection' || (redirection.fromStream !== 'output' && redirection.fromStream !== 'all')) {
+  if (!command || redirection.kind !== 'FileRedirection') {
     return { command: resolveOrFail('Out-Null', ctx, redirection), args: [], extent: scriptExtent(redirection.extent) };
   }
   const target = await evaluate(redirection.location, ctx);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIncomplete, parse, tokenize } from './index.js';
-import { walk } from './test-support/helpers.js';
+import { printed, walk } from './test-support/helpers.js';
 
 const corpus = [
   'Get-Item -Path C:\\x | Where-Object { $_.Length -gt 1kb } | Select-Object -First 5',
@@ -53,6 +53,66 @@ const mutatedScript = fc.tuple(fc.constantFrom(...corpus), fc.array(edit, { maxL
 const powershellish = fc.string({ unit: fc.constantFrom(...special, ...'abcdefxyz019-$_eEkKbB\u2013\u201C\u2018'), maxLength: 60 });
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 
+
+/**
+ * Well-formed scripts built from a small grammar, as token lists. Tokens that must touch (`$x.Name`,
+ * `$x[0]`, `f(1)`) are one token; between the others any run of spaces is allowed.
+ */
+type Tokens = readonly string[];
+const join = (...parts: (string | Tokens)[]): Tokens => parts.flatMap((p) => (typeof p === 'string' ? [p] : p));
+const variable = fc.constantFrom('$x', '$y', '$_', '$env:PATH', '${a b}', '$script:z', '$true', '$null');
+const literal = fc.oneof(
+  fc.nat({ max: 100_000 }).map(String),
+  fc.constantFrom('1.5', '0x1F', '1kb', '2e3', "'text'", '"expand $x"', '"sub $(1 + 2)"', "@'\nhere\n'@", '[int]', '[string[]]'),
+);
+const binaryOperator = fc.constantFrom('+', '-', '*', '/', '%', '-eq', '-ne', '-gt', '-le', '-like', '-match', '-and', '-or', '-join', '-replace', '-band', '-f', '-in', '-is', '..', '??');
+const { expression } = fc.letrec<{ expression: Tokens; primary: Tokens }>((tie) => ({
+  primary: fc.oneof(
+    { maxDepth: 3, withCrossShrink: true },
+    literal.map((t) => [t]),
+    variable.map((t) => [t]),
+    fc.tuple(variable, fc.constantFrom('Name', 'Count', 'Length')).map(([v, m]) => [`${v}.${m}`]),
+    tie('expression').map((e) => join('(', e, ')')),
+    tie('expression').map((e) => join('@(', e, ')')),
+    tie('expression').map((e) => join('$(', e, ')')),
+    fc.array(tie('expression'), { maxLength: 3 }).map((items) => join('@{', ...items.map((e, i) => join(`k${i}`, '=', e, ';')), '}')),
+    tie('expression').map((e) => join('{', e, '}')),
+    fc.tuple(variable, tie('expression')).map(([v, e]) => join(`${v}[`, e, ']')),
+    fc.tuple(variable, tie('expression')).map(([v, e]) => join(`${v}.Method(`, e, ')')),
+    tie('expression').map((e) => join('[math]::Abs(', e, ')')),
+  ),
+  expression: fc.oneof(
+    { maxDepth: 3, withCrossShrink: true },
+    tie('primary'),
+    fc.tuple(tie('primary'), binaryOperator, tie('primary')).map(([a, op, b]) => join(a, op, b)),
+    fc.tuple(fc.constantFrom('-not', '!', '-', '-bnot', '[int]'), tie('primary')).map(([op, e]) => join(op, e)),
+    fc.tuple(tie('primary'), tie('primary')).map(([a, b]) => join(a, ',', b)),
+    fc.tuple(tie('primary'), tie('primary'), tie('primary')).map(([c, a, b]) => join(c, '?', a, ':', b)),
+  ),
+}));
+const { statement } = fc.letrec<{ statement: Tokens; block: Tokens }>((tie) => ({
+  block: fc.array(tie('statement'), { maxLength: 3 }).map((list) => join('{', ...list.map((st) => join(st, ';')), '}')),
+  statement: fc.oneof(
+    { maxDepth: 3, withCrossShrink: true },
+    expression,
+    fc.tuple(variable.filter((v) => v !== '$true' && v !== '$null'), fc.constantFrom('=', '+=', '-=', '??='), expression).map(([v, op, e]) => join(v, op, e)),
+    fc.tuple(expression, tie('block'), tie('block')).map(([c, a, b]) => join('if', '(', c, ')', a, 'elseif', '(', c, ')', a, 'else', b)),
+    fc.tuple(expression, tie('block')).map(([e, b]) => join('foreach', '(', '$i', 'in', e, ')', b)),
+    fc.tuple(expression, tie('block')).map(([e, b]) => join('while', '(', e, ')', b)),
+    fc.tuple(tie('block'), expression).map(([b, e]) => join('do', b, 'until', '(', e, ')')),
+    fc.tuple(expression, tie('block')).map(([e, b]) => join('switch', '-regex', '(', e, ')', '{', "'a'", b, 'default', b, '}')),
+    fc.tuple(tie('block'), tie('block')).map(([a, b]) => join('try', a, 'catch', '[System.Exception]', b, 'finally', a)),
+    tie('block').map((b) => join('function', 'Get-Thing', '{', 'param(', '[int]$a', '=', '1', ',', '$b', ')', 'process', b, '}')),
+    fc.tuple(expression, tie('block')).map(([e, b]) => join(e, '|', 'ForEach-Object', b, '|', 'Out-Null')),
+    expression.map((e) => join('Write-Output', '(', e, ')', '-NoEnumerate', '2>&1')),
+    fc.constantFrom(['break'], ['continue'], ['return'], ['throw', "'x'"], ['exit', '1']),
+  ),
+}));
+const wellFormed = fc.tuple(fc.array(statement, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', '  ', ' \t ')).map(([list, gap]) => ({
+  tight: list.map((st) => st.join(' ')).join('; '),
+  loose: list.map((st) => st.join(gap)).join(` ;${gap}`),
+}));
+
 /** The invariants every input must keep. */
 function check(text: string): void {
   const { ast, errors } = parse(text);
@@ -83,6 +143,21 @@ describe('parser robustness', () => {
   it('parses the corpus without errors', () => {
     for (const script of corpus) expect(parse(script).errors, script).toEqual([]);
   });
+
+  it('parses generated well-formed scripts without errors, whatever the spacing between tokens', () => {
+    fc.assert(
+      fc.property(wellFormed, ({ tight, loose }) => {
+        check(tight);
+        expect(printed(loose)).toBe(printed(tight));
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('survives damaged generated scripts', () => {
+    const damaged = fc.tuple(wellFormed, fc.array(edit, { minLength: 1, maxLength: 4 })).map(([w, e]) => applyEdits(w.tight, e));
+    fc.assert(fc.property(damaged, (text) => check(text)), { numRuns: 300 });
+  }, 60_000);
 
   it('survives damaged scripts', () => {
     fc.assert(fc.property(mutatedScript, (text) => check(text)), { numRuns: 600 });

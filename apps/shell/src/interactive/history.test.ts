@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { History, parseHistoryFile } from './history.js';
+
+const file = (): string => join(mkdtempSync(join(tmpdir(), 'dpmsh-history-')), 'history');
+
+describe('history', () => {
+  it('saves entries, skipping blanks and a repeat of the last one, and reads them back', () => {
+    const path = file();
+    const h = new History(path);
+    for (const e of ['"a"', '"a"', '  ', 'function f {\n1\n}', '"a"']) h.add(e);
+    expect(h.entries).toEqual(['"a"', 'function f {\n1\n}', '"a"']);
+    expect(readFileSync(path, 'utf8')).toBe('"a"\nfunction f {`\n1`\n}\n"a"\n');
+    expect(new History(path).entries).toEqual(['"a"', 'function f {\n1\n}', '"a"']);
+  });
+
+  it('keeps lines with a password, passphrase or plain-text secure string in memory only', () => {
+    const path = file();
+    const h = new History(path);
+    h.add('Register-DPMServer -Passphrase x');
+    h.add('ConvertTo-SecureString "p" -AsPlainText -Force');
+    h.add('New-Thing -Password p');
+    h.add('"kept"');
+    expect(h.entries).toHaveLength(4);
+    expect(readFileSync(path, 'utf8')).toBe('"kept"\n');
+  });
+
+  it('keeps at most the limit, trimming the file when it loads', () => {
+    const path = file();
+    writeFileSync(path, '1\n2\n3\n4\n5\n');
+    const h = new History(path, 3);
+    expect(h.entries).toEqual(['3', '4', '5']);
+    expect(parseHistoryFile(readFileSync(path, 'utf8'))).toEqual(['3', '4', '5']);
+    h.add('6');
+    expect(h.entries).toEqual(['4', '5', '6']);
+  });
+
+  it('searches backwards and predicts from the newest entry with the prefix', () => {
+    const h = new History(undefined);
+    for (const e of ['Get-Date', 'Get-ChildItem', 'Set-Location /', 'Get-Date -AsUTC']) h.add(e);
+    expect(h.searchBackward('get', 4)).toBe(3);
+    expect(h.searchBackward('get', 3)).toBe(1);
+    expect(h.searchBackward('nothing', 4)).toBeUndefined();
+    expect(h.predict('Get-D')).toBe('Get-Date -AsUTC');
+    expect(h.predict('Get-Date -AsUTC')).toBeUndefined();
+    expect(h.predict('')).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The interactive shell driven as a user drives it: the built `dpmsh` in a real pseudo-terminal
+ * (node-pty) with a temporary DPMSH_HOME, keys typed, and the screen read back through a small
+ * terminal emulator.
+ */
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn, type IPty } from 'node-pty';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Screen } from './test-support/screen.js';
+
+const bin = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../bin/dpmsh.js');
+const COLUMNS = 100;
+const ROWS = 40;
+/** Generous: CI machines and busy developer machines start Node slowly. */
+const WAIT_MS = 20_000;
+const TEST_MS = 45_000;
+
+class Terminal {
+  readonly screen = new Screen(COLUMNS, ROWS);
+  readonly exited: Promise<number>;
+  readonly #pty: IPty;
+
+  constructor(cwd: string, home: string) {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'FORCE_COLOR' && k !== 'NO_COLOR') env[k] = v;
+    this.#pty = spawn(process.execPath, [bin, '-NoProfile'], { name: 'xterm-256color', cols: COLUMNS, rows: ROWS, cwd, env: { ...env, DPMSH_HOME: home, TERM: 'xterm-256color' } });
+    this.#pty.onData((data) => this.screen.write(data));
+    this.exited = new Promise((done) => this.#pty.onExit(({ exitCode }) => done(exitCode)));
+  }
+
+  type(keys: string): void {
+    this.#pty.write(keys);
+  }
+
+  /** Waits until the screen's text passes `test`; fails with the screen when it never does. */
+  async waitFor(test: (screen: string) => boolean, what: string): Promise<string> {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const text = this.screen.text();
+      if (test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  kill(): void {
+    this.#pty.kill();
+  }
+}
+
+const count = (text: string, part: string): number => text.split(part).length - 1;
+
+describe('dpmsh at a terminal', () => {
+  const work = realpathSync(mkdtempSync(join(tmpdir(), 'dpmsh-pty-')));
+  const home = join(work, 'home');
+  const prompt = `PS ${work}> `;
+  let term: Terminal;
+  /** Waits for the n-th prompt, that is, until the shell is back and ready for input. */
+  const promptNumber = (n: number) => term.waitFor((s) => count(s, prompt.trimEnd()) >= n, `prompt #${n}`);
+
+  beforeAll(async () => {
+    term = new Terminal(work, home);
+    await promptNumber(1);
+  }, TEST_MS);
+  afterAll(() => {
+    term.kill();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('runs a pipeline and prints its output under the line', async () => {
+    term.type('1..3 | ForEach-Object { $_ * 2 }\r');
+    const screen = await promptNumber(2);
+    expect(screen).toContain(`${prompt}1..3 | ForEach-Object { $_ * 2 }\n2\n4\n6\n${prompt.trimEnd()}`);
+  }, TEST_MS);
+
+  it('continues an incomplete function on >> lines and defines it when it closes', async () => {
+    term.type('function Get-Double($n) {\r');
+    await term.waitFor((s) => s.endsWith('>>'), 'the continuation prompt');
+    term.type('$n * 2 }\r');
+    await promptNumber(3);
+    term.type('Get-Double 21\r');
+    const screen = await promptNumber(4);
+    expect(screen).toContain(`${prompt}function Get-Double($n) {\n>> $n * 2 }\n${prompt}Get-Double 21\n42\n${prompt.trimEnd()}`);
+  }, TEST_MS);
+
+  it('completes a command name with Tab', async () => {
+    term.type('Get-DPMCloudCon\t');
+    await term.waitFor((s) => s.endsWith(`${prompt}Get-DPMCloudConnection`), 'the completed name');
+    term.type('\x03');
+    await promptNumber(5);
+  }, TEST_MS);
+
+  it('finds an earlier line with Ctrl+R and runs it with Enter', async () => {
+    term.type('\x12');
+    await term.waitFor((s) => s.endsWith('bck-i-search: _'), 'the search line');
+    term.type('ForEach');
+    await term.waitFor((s) => s.endsWith(`${prompt}1..3 | ForEach-Object { $_ * 2 }\nbck-i-search: ForEach_`), 'the found line');
+    term.type('\r');
+    const screen = await promptNumber(6);
+    expect(screen.endsWith(`${prompt}1..3 | ForEach-Object { $_ * 2 }\n2\n4\n6\n${prompt.trimEnd()}`)).toBe(true);
+  }, TEST_MS);
+
+  it('stops a running command with Ctrl+C and comes back to the prompt', async () => {
+    term.type('while ($true) {}\r');
+    await term.waitFor((s) => s.endsWith(`${prompt}while ($true) {}`), 'the command to start');
+    await new Promise((r) => setTimeout(r, 300));
+    term.type('\x03');
+    await promptNumber(7);
+    term.type('"still here"\r');
+    const screen = await promptNumber(8);
+    expect(screen).toContain('still here');
+  }, TEST_MS);
+
+  it('exits with exit and keeps the history in $DPMSH_HOME/history', async () => {
+    term.type('exit\r');
+    expect(await term.exited).toBe(0);
+    const history = readFileSync(join(home, 'history'), 'utf8');
+    expect(history).toBe(
+      ['1..3 | ForEach-Object { $_ * 2 }', 'function Get-Double($n) {`', '$n * 2 }', 'Get-Double 21', '1..3 | ForEach-Object { $_ * 2 }', 'while ($true) {}', '"still here"', 'exit', ''].join('\n'),
+    );
+  }, TEST_MS);
+});
