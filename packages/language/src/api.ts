@@ -29,9 +29,12 @@ export interface RunOptions {
 
 /** How a run ended. */
 export interface RunOutcome {
-  /** completed: ran to the end; exited: `exit N`; failed: an uncaught terminating error; parse-error: nothing ran. */
-  readonly status: 'completed' | 'exited' | 'failed' | 'parse-error';
-  /** `exit N`'s N, else 1 for failed/parse-error, else 0. */
+  /**
+   * completed: ran to the end; exited: `exit N`; failed: an uncaught terminating error; parse-error:
+   * nothing ran; stopped: Ctrl+C (the run's signal) stopped it.
+   */
+  readonly status: 'completed' | 'exited' | 'failed' | 'parse-error' | 'stopped';
+  /** `exit N`'s N, else 1 for failed/parse-error/stopped, else 0. */
   readonly exitCode: number;
   /** $? after the last statement. */
   readonly lastSucceeded: boolean;

@@ -130,4 +130,20 @@ describe('standard input and other modes', () => {
     const r = await dpmsh(['-NoProfile', '-c', 'sh -c "exit 3"; $?; $LASTEXITCODE; sh -c "echo out"; $?']);
     expect(r.stdout).toBe('False\n3\nout\nTrue');
   });
+
+  it.each([
+    ['a busy loop', '"ready"; while ($true) {}'],
+    ['Start-Sleep', '"ready"; Start-Sleep 100'],
+    ['a loop in a function', 'function Wait-Forever { while ($true) {} }; "ready"; Wait-Forever'],
+  ])('stops %s on Ctrl+C (SIGINT) and exits 1 without an error, as pwsh -Command does', async (_name, text) => {
+    const child = dpmsh(['-NoProfile', '-Command', text]);
+    await new Promise<void>((resolve) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('ready')) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r).toMatchObject({ stdout: 'ready', stderr: '', exitCode: 1 });
+  }, 20_000);
 });

@@ -70,10 +70,9 @@ describe('the default views', () => {
 
 describe('objects without a view', () => {
   it('prints a type as PowerShell\'s RuntimeType table', async () => {
-    // PowerShell shows True under IsSerial for [int]; dpmsh's type members do not model IsSerializable yet.
     const name = 'Int32'.padEnd(40);
     expect(await outString([new PSTypeLiteral('System.Int32')])).toBe(
-      text('', `IsPublic IsSerial ${'Name'.padEnd(40)} BaseType`, `-------- -------- ${'----'.padEnd(40)} --------`, `True              ${name} System.ValueType`, ''),
+      text('', `IsPublic IsSerial ${'Name'.padEnd(40)} BaseType`, `-------- -------- ${'----'.padEnd(40)} --------`, `True     True     ${name} System.ValueType`, ''),
     );
   });
 

@@ -2,8 +2,13 @@
  * The records of the informational streams. They travel to the host, into -WarningVariable and
  * -InformationVariable, and into the output stream when a script merges a stream (`3>&1`).
  */
+import { hostname, userInfo } from 'node:os';
 import type { InvocationInfo } from '../runtime/errors.js';
-import { PSDateTime } from '../runtime/values.js';
+import { invocationInfoObject, OBJECT_MEMBERS, registerInstanceMembers } from '../runtime/instance-members.js';
+import { memberTable } from '../runtime/member-support.js';
+import type { MemberTable } from '../runtime/member-support.js';
+import { registerClass } from '../runtime/types.js';
+import { PSDateTime, PSList, PSNumber } from '../runtime/values.js';
 import { toText } from '../runtime/text.js';
 
 /** A Write-Warning/Write-Verbose/Write-Debug message (PowerShell's InformationalRecord). */
@@ -11,7 +16,8 @@ export abstract class InformationalRecord {
   /** The type names formatting and Get-Member see. */
   abstract readonly typeNames: readonly string[];
   constructor(
-    readonly message: string,
+    /** Settable, as .NET's InformationalRecord.Message is. */
+    public message: string,
     readonly invocationInfo?: InvocationInfo,
   ) {}
   toString(): string {
@@ -66,3 +72,63 @@ export class InformationRecord {
     return toText(this.messageData);
   }
 }
+
+// ---- .NET types and members ------------------------------------------------------------------
+
+const SMA = 'System.Management.Automation';
+
+const INFORMATIONAL_MEMBERS: MemberTable<InformationalRecord> = memberTable<InformationalRecord>(
+  {
+    properties: {
+      InvocationInfo: { type: `${SMA}.InvocationInfo`, get: (r) => invocationInfoObject(r.invocationInfo) },
+      Message: {
+        type: 'string',
+        get: (r) => r.message,
+        set: (r, value) => {
+          r.message = toText(value);
+        },
+      },
+      PipelineIterationInfo: { type: 'System.Collections.ObjectModel.ReadOnlyCollection[int]', get: () => [] },
+    },
+    methods: { ToString: { overloads: ['string ToString()'], invoke: (r) => r.message } },
+  },
+  OBJECT_MEMBERS as MemberTable<InformationalRecord>,
+);
+
+const WARNING_MEMBERS: MemberTable<InformationalRecord> = memberTable<InformationalRecord>(
+  { properties: { FullyQualifiedWarningId: { type: 'string', get: () => '' } } },
+  INFORMATIONAL_MEMBERS,
+);
+
+const uint32 = (n: number): PSNumber => new PSNumber('UInt32', n);
+
+const INFORMATION_MEMBERS: MemberTable<InformationRecord> = memberTable<InformationRecord>(
+  {
+    properties: {
+      MessageData: { type: 'System.Object', get: (r) => r.messageData },
+      Source: { type: 'string', get: (r) => r.source },
+      TimeGenerated: { type: 'datetime', get: (r) => r.timeGenerated },
+      Tags: { type: 'System.Collections.Generic.List[string]', get: (r) => new PSList(r.tags, 'System.String') },
+      User: { type: 'string', get: () => userInfo().username },
+      Computer: { type: 'string', get: () => hostname() },
+      ProcessId: { type: 'uint32', get: () => uint32(process.pid) },
+      NativeThreadId: { type: 'uint32', get: () => uint32(process.pid) },
+      ManagedThreadId: { type: 'uint32', get: () => uint32(1) },
+    },
+    methods: { ToString: { overloads: ['string ToString()'], invoke: (r) => r.toString() } },
+  },
+  OBJECT_MEMBERS as MemberTable<InformationRecord>,
+);
+
+registerClass(`${SMA}.InformationalRecord`);
+for (const [name, cls] of [
+  ['WarningRecord', WarningRecord],
+  ['VerboseRecord', VerboseRecord],
+  ['DebugRecord', DebugRecord],
+] as const) {
+  registerClass(`${SMA}.${name}`, { baseTypeNames: [`${SMA}.InformationalRecord`, 'System.Object'], instanceOf: (v) => v instanceof cls });
+}
+registerClass(`${SMA}.InformationRecord`, { instanceOf: (v) => v instanceof InformationRecord });
+registerInstanceMembers((v): v is WarningRecord => v instanceof WarningRecord, WARNING_MEMBERS, (r) => r.message);
+registerInstanceMembers((v): v is InformationalRecord => v instanceof InformationalRecord, INFORMATIONAL_MEMBERS, (r) => r.message);
+registerInstanceMembers((v): v is InformationRecord => v instanceof InformationRecord, INFORMATION_MEMBERS, (r) => r.toString());

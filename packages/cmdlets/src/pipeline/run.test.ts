@@ -809,3 +809,58 @@ describe('runPipeline: functions and programs through the engine', () => {
     expect(host.written('error')).toEqual(['Write-Probe: inner fault']);
   });
 });
+
+describe('runPipeline: FullyQualifiedErrorId names the implementing class', () => {
+  const failing = defineCmdlet<never>({
+    name: 'Get-Failure',
+    parameters: [],
+    process: (ctx) => ctx.writeError(errorRecord('broken', 'ThingBroken', 'InvalidOperation')),
+  });
+
+  it('uses Microsoft.PowerShell.Commands.<VerbNoun>Command for the Microsoft.PowerShell.* modules, errors of binding too', async () => {
+    const { host, session } = setup();
+    session.registry.register(failing, 'Microsoft.PowerShell.Utility');
+    await run(session, [{ command: failing }]);
+    expect(host.errorRecords[0]!.fullyQualifiedErrorId).toBe('ThingBroken,Microsoft.PowerShell.Commands.GetFailureCommand');
+    // CategoryInfo's activity keeps the command name.
+    expect(host.errorRecords[0]!.categoryInfo).toBe('InvalidOperation: (:Object) [Get-Failure], RuntimeException');
+    const error = await run(session, [{ command: failing, args: [named('Nope', 1)] }]).catch((e: unknown) => e);
+    expect((error as RuntimeError).errorRecord.fullyQualifiedErrorId).toBe('NamedParameterNotFound,Microsoft.PowerShell.Commands.GetFailureCommand');
+  });
+
+  it('keeps "Id,Command" for other modules, and honours a declared implementing type', async () => {
+    const { host, session } = setup();
+    session.registry.register(failing, 'DataProtectionManager');
+    await run(session, [{ command: failing }]);
+    expect(host.errorRecords[0]!.fullyQualifiedErrorId).toBe('ThingBroken,Get-Failure');
+    const declared: CmdletDefinition<never> = { ...failing, name: 'Get-Other', implementingType: 'Microsoft.PowerShell.Commands.OtherThing' };
+    const none: CmdletDefinition<never> = { ...failing, name: 'Clear-Thing', implementingType: '' };
+    session.registry.registerAll([declared, none], 'Microsoft.PowerShell.Core');
+    await run(session, [{ command: declared }]);
+    await run(session, [{ command: none }]);
+    expect(host.errorRecords.slice(1).map((r) => r.fullyQualifiedErrorId)).toEqual(['ThingBroken,Microsoft.PowerShell.Commands.OtherThing', 'ThingBroken,Clear-Thing']);
+  });
+});
+
+describe('runPipeline: -? asks for help', () => {
+  it('runs Get-Help for the command instead of binding its arguments', async () => {
+    const { session } = setup();
+    const asked: string[] = [];
+    const getHelp = defineCmdlet<{ Name?: string }>({
+      name: 'Get-Help',
+      parameters: [{ name: 'Name', type: 'string', sets: { [ALL_PARAMETER_SETS]: { position: 0 } } }],
+      process: (ctx) => void asked.push(ctx.params.Name ?? ''),
+    });
+    session.registry.register(getHelp as CmdletDefinition<never>, 'Microsoft.PowerShell.Core');
+    const strict = defineCmdlet<never>({ name: 'Get-Strict', parameters: [{ name: 'Needed', type: 'int', sets: { [ALL_PARAMETER_SETS]: { mandatory: true } } }] });
+    await run(session, [{ command: strict, args: [arg('not an int'), flag('?')] }]);
+    const fn: CommandInfo = {
+      kind: 'Function',
+      name: 'Invoke-Mine',
+      metadata: { name: 'Invoke-Mine', cmdletBinding: true, parameters: [] },
+      scriptBlock: { isScriptBlock: true, text: '', invoke: async () => [] },
+    };
+    await run(session, [{ command: fn, args: [flag('?')] }]);
+    expect(asked).toEqual(['Get-Strict', 'Invoke-Mine']);
+  });
+});

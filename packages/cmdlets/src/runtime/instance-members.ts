@@ -26,6 +26,7 @@ import {
 } from './values.js';
 import type { Numeric, NumericType, ScriptBlock } from './values.js';
 import { ErrorRecord, PSException } from './errors.js';
+import type { InvocationInfo } from './errors.js';
 import {
   addMilliseconds,
   addMonths,
@@ -107,6 +108,8 @@ export function toStringMethod(value: unknown): string {
   ) {
     return value.toString();
   }
+  const registered = registeredTables.find((r) => r.isInstance(value));
+  if (registered) return registered.text(value as never);
   return typeNameOf(value);
 }
 
@@ -1294,7 +1297,7 @@ export const SCRIPTBLOCK_MEMBERS: MemberTable<ScriptBlock> = memberTable<ScriptB
       IsFilter: { type: 'bool', get: () => false },
     },
     methods: {
-      GetNewClosure: { overloads: ['scriptblock GetNewClosure()'], invoke: (sb) => sb },
+      GetNewClosure: { overloads: ['scriptblock GetNewClosure()'], invoke: (sb, _a, ctx) => (sb.getNewClosure && ctx.scope ? sb.getNewClosure(ctx.scope) : sb) },
       Invoke: {
         overloads: ['System.Collections.ObjectModel.Collection[psobject] Invoke(Params System.Object[] args)'],
         invoke: (sb, a, ctx) => sb.invoke({ args: [...a.values], scope: ctx.scope, signal: ctx.signal }),
@@ -1487,8 +1490,8 @@ function categoryInfoObject(r: ErrorRecord): PSObject {
   return o;
 }
 
-function invocationInfoObject(r: ErrorRecord): PSObject {
-  const info = r.invocationInfo;
+/** An InvocationInfo as the object `$err.InvocationInfo` (and a stream record's) reads. */
+export function invocationInfoObject(info: InvocationInfo | undefined): PSObject {
   const extent = info?.extent;
   return PSObject.from(
     {
@@ -1515,7 +1518,7 @@ export const ERROR_RECORD_MEMBERS: MemberTable<ErrorRecord> = memberTable<ErrorR
       },
       Exception: { type: 'System.Exception', get: (r) => r.exception },
       FullyQualifiedErrorId: { type: 'string', get: (r) => r.fullyQualifiedErrorId },
-      InvocationInfo: { type: 'System.Management.Automation.InvocationInfo', get: (r) => invocationInfoObject(r) },
+      InvocationInfo: { type: 'System.Management.Automation.InvocationInfo', get: (r) => invocationInfoObject(r.invocationInfo) },
       PipelineIterationInfo: { type: 'System.Collections.ObjectModel.ReadOnlyCollection[int]', get: () => [] },
       ScriptStackTrace: { type: 'string', get: () => '' },
       TargetObject: { type: 'System.Object', get: (r) => r.targetObject },
@@ -1694,6 +1697,14 @@ export function encodingByName(name: string | number): EncodingObject | undefine
   );
 }
 
+/** Member tables of classes modelled outside the runtime (the stream records of pipeline/records.ts). */
+const registeredTables: { readonly isInstance: (value: unknown) => boolean; readonly table: MemberTable<never>; readonly text: (value: never) => string }[] = [];
+
+/** Gives the values of a class defined elsewhere their .NET members and what their ToString() returns. */
+export function registerInstanceMembers<T>(isInstance: (value: unknown) => value is T, table: MemberTable<T>, text: (value: T) => string): void {
+  registeredTables.push({ isInstance, table: table as unknown as MemberTable<never>, text: text as (value: never) => string });
+}
+
 /** The member table for a value, undefined for PSObjects (members.ts reads their own properties) and $null. */
 export function instanceTable(value: unknown): MemberTable<never> | undefined {
   const t = (table: MemberTable<never>): MemberTable<never> => table;
@@ -1718,6 +1729,7 @@ export function instanceTable(value: unknown): MemberTable<never> | undefined {
   if (value instanceof ErrorRecord) return t(ERROR_RECORD_MEMBERS as MemberTable<never>);
   if (value instanceof Error) return t(EXCEPTION_MEMBERS as MemberTable<never>);
   if (value instanceof EncodingObject) return t(ENCODING_MEMBERS as MemberTable<never>);
+  for (const r of registeredTables) if (r.isInstance(value)) return r.table;
   return t(OBJECT_MEMBERS as MemberTable<never>);
 }
 

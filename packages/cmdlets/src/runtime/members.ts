@@ -121,6 +121,14 @@ function attach<T extends object>(obj: T, table: MemberTable<T>): T {
   return obj;
 }
 
+/**
+ * Gives an object dpmsh builds methods of its own ($PSCmdlet's ShouldProcess, an enumerator's
+ * MoveNext), after PowerShell's Equals/GetHashCode/GetType/ToString.
+ */
+export function attachMethods<T extends PSObject>(obj: T, methods: Record<string, MethodDef<T>>): T {
+  return attach(obj, memberTable<T>({ methods }, PSOBJECT_MEMBERS as unknown as MemberTable<T>));
+}
+
 /** A list of member infos that can also be looked up by name (`.psobject.Properties['Name']`). */
 export class PSMemberCollection extends PSList {
   /** The member of a name, as `$o.psobject.Properties['Name']` gives it. */
@@ -887,4 +895,46 @@ export function listStaticMembers(type: StaticType): MemberInfo[] {
 export function memberTypeName(value: unknown): string {
   if (value instanceof PSObject) return value.typeNames[0] ?? 'System.Management.Automation.PSCustomObject';
   return typeNameOf(value);
+}
+
+function hasScriptProperty(value: unknown, depth: number): boolean {
+  if (depth < 0) return false;
+  if (Array.isArray(value)) return value.some((v) => hasScriptProperty(v, depth - 1));
+  if (value instanceof PSHashtable) return [...value.entries()].some(([, v]) => hasScriptProperty(v, depth - 1));
+  if (!(value instanceof PSObject)) return false;
+  return value.properties.some((p) => p.kind === 'ScriptProperty' || (p.get === undefined && hasScriptProperty(p.value, depth - 1)));
+}
+
+/**
+ * A value whose script properties (Add-Member -MemberType ScriptProperty) have run, down to
+ * `depth` levels of nested objects. Their getters are script blocks, which run asynchronously, so a
+ * command that reads every property at once (ConvertTo-Json, ConvertTo-Csv) settles the object
+ * first: the result is a copy with the values as note properties; an object without script
+ * properties comes back as it is. A getter that fails gives $null, as pwsh's serializers do.
+ */
+export async function settleScriptProperties(value: unknown, depth = 0): Promise<unknown> {
+  if (!hasScriptProperty(value, depth)) return value;
+  if (Array.isArray(value)) return Promise.all(value.map((v) => settleScriptProperties(v, depth - 1)));
+  if (value instanceof PSHashtable) {
+    const table = new PSHashtable(value.ordered);
+    for (const [k, v] of value.entries()) table.set(k, await settleScriptProperties(v, depth - 1));
+    return table;
+  }
+  const obj = value as PSObject;
+  const copy = new PSObject(obj.typeNames, obj.baseObject);
+  if (obj.toDotNetString) copy.toDotNetString = obj.toDotNetString;
+  for (const p of obj.properties) {
+    if (p.kind !== 'ScriptProperty') {
+      copy.addProperty(p.get === undefined ? { ...p, value: await settleScriptProperties(p.value, depth - 1) } : p);
+      continue;
+    }
+    let settled: unknown;
+    try {
+      settled = await (p.get ? p.get() : p.value);
+    } catch {
+      settled = null;
+    }
+    copy.addProperty({ name: p.name, kind: 'NoteProperty', value: await settleScriptProperties(settled, depth - 1) });
+  }
+  return copy;
 }

@@ -421,6 +421,9 @@ export function enumFromNumber(type: TypeInfo, value: number): PSEnumValue {
   return new PSEnumValue(type.fullName, String(value), value);
 }
 
+/** Classes registered with `instanceOf`, which typeOf recognises. */
+const foreignClasses: { readonly instanceOf: (value: unknown) => boolean; readonly info: TypeInfo }[] = [];
+
 /**
  * Adds a class whose values are PSObjects carrying its name in their type names (System.IO.FileInfo
  * from Get-ChildItem) or exceptions of that type. `baseTypeNames` makes `-is` and `catch` see the
@@ -428,16 +431,25 @@ export function enumFromNumber(type: TypeInfo, value: number): PSEnumValue {
  */
 export function registerClass(
   fullName: string,
-  options: { readonly baseTypeNames?: readonly string[]; readonly aliases?: readonly string[]; readonly static?: boolean } = {},
+  options: {
+    readonly baseTypeNames?: readonly string[];
+    readonly aliases?: readonly string[];
+    readonly static?: boolean;
+    /** For a class whose values are JavaScript objects of their own (the stream records): which values are its instances. */
+    readonly instanceOf?: (value: unknown) => boolean;
+  } = {},
 ): TypeInfo {
   const lower = fullName.toLowerCase();
-  return define({
+  const info = define({
     fullName,
     kind: options.static ? 'static' : 'class',
     baseTypeNames: options.baseTypeNames ?? OBJECT_BASE,
     aliases: options.aliases,
     isInstance: options.static ? () => false : (v) => typeNamesOf(v).some((n) => n.toLowerCase() === lower),
   });
+  const instanceOf = options.instanceOf;
+  if (instanceOf) foreignClasses.push({ instanceOf, info });
+  return info;
 }
 
 registerEnum('System.DayOfWeek', ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
@@ -761,6 +773,7 @@ export function typeOf(value: unknown): TypeInfo {
     const [name, ...bases] = exceptionTypeNames(value);
     return resolveType(name!) ?? registerClass(name!, { baseTypeNames: bases });
   }
+  for (const c of foreignClasses) if (c.instanceOf(value)) return c.info;
   return OBJECT_TYPE;
 }
 

@@ -251,6 +251,8 @@ export interface ScriptBlock {
    * `dollarUnder` sets `$_`/`$PSItem`; `args` become `$args` or bind to its param() block.
    */
   invoke(options?: ScriptBlockInvocation): Promise<unknown[]>;
+  /** `.GetNewClosure()`: a copy bound to the variables visible from `scope` now. */
+  getNewClosure?(scope: Scope): ScriptBlock;
 }
 
 /** How a script block is invoked. */

@@ -8,6 +8,7 @@ import type { Host } from './host.js';
 import type { PSVariable, Scope, VariableOptions } from './scope.js';
 import type { ErrorRecord } from '../runtime/errors.js';
 import { PSEnumValue, PSGuid, PSHashtable, PSObject, PSVersion } from '../runtime/values.js';
+import { registerClass } from '../runtime/types.js';
 import { ACTION_PREFERENCE_DEFAULTS, actionPreferenceValue, confirmImpactValue } from './preferences.js';
 import { randomUUID } from 'node:crypto';
 
@@ -51,9 +52,12 @@ export interface VariableSource {
 const READ_ONLY: VariableOptions = { readOnly: true, allScope: true };
 const CONSTANT: VariableOptions = { constant: true, allScope: true };
 
+registerClass('System.Management.Automation.PathInfo');
+
 /** $PWD's value: a PathInfo whose string form is the path. */
 export function pathInfo(location: string): PSObject {
-  const info = new PSObject(['System.Management.Automation.PathInfo', 'System.Object'], location);
+  const info = new PSObject(['System.Management.Automation.PathInfo', 'System.Object']);
+  info.toDotNetString = () => location;
   info.addNote('Drive', null);
   info.addNote('Provider', 'Microsoft.PowerShell.Core\\FileSystem');
   info.addNote('ProviderPath', location);

@@ -12,7 +12,7 @@ import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
 import { ErrorRecord, PSException } from '../runtime/errors.js';
 import { PSChar, PSHashtable, PSObject } from '../runtime/values.js';
 import { dotNetToString, toText } from '../runtime/text.js';
-import { findProperty } from '../runtime/members.js';
+import { findProperty, settleScriptProperties } from '../runtime/members.js';
 import { typeNamesOf } from '../runtime/types.js';
 import { propertyNames } from '../formatting/properties.js';
 import { ENCODING_NAMES, ErrorRecordError, parseEncoding, readTextFile, writeTextFile } from './text-encoding.js';
@@ -247,7 +247,8 @@ export const convertToCsvCmdlet: CmdletDefinition<WriteParameters> = defineCmdle
   async process(ctx) {
     const state = writers.get(ctx);
     if (!state || ctx.params.InputObject === null || ctx.params.InputObject === undefined) return;
-    for (const line of linesFor(state, ctx.params.InputObject, ctx.params, writeOptions(ctx.params))) await ctx.write(line);
+    const obj = await settleScriptProperties(ctx.params.InputObject);
+    for (const line of linesFor(state, obj, ctx.params, writeOptions(ctx.params))) await ctx.write(line);
   },
 });
 
@@ -331,9 +332,9 @@ export const exportCsvCmdlet: CmdletDefinition<ExportParameters> = defineCmdlet<
     }
     exportStates.set(ctx, { columns: appendColumns, lines: [], path, encoding, appendColumns });
   },
-  process(ctx) {
+  async process(ctx) {
     const state = exportStates.get(ctx);
-    const obj = ctx.params.InputObject;
+    const obj = await settleScriptProperties(ctx.params.InputObject);
     if (!state || obj === null || obj === undefined) return;
     const options = writeOptions(ctx.params);
     if (state.appendColumns && !switchOn(ctx.params.Force)) {

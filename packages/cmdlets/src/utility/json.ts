@@ -7,6 +7,7 @@ import { defineCmdlet } from '../pipeline/types.js';
 import { ErrorRecord, PSException } from '../runtime/errors.js';
 import { JsonConversionError, JsonSyntaxError, parseJson } from './json-parse.js';
 import { switchOn } from './write-cmdlets.js';
+import { settleScriptProperties } from '../runtime/members.js';
 
 /** How toJson lays out its text. */
 export interface JsonOptions {
@@ -107,7 +108,8 @@ export const convertToJson = defineCmdlet<{ InputObject: unknown; Depth?: number
   },
   async end(ctx) {
     const items = collected.get(ctx) ?? [];
-    const value = items.length === 1 && !switchOn(ctx.params.AsArray) ? items[0] : items;
+    const depth = ctx.params.Depth ?? 2;
+    const value = await settleScriptProperties(items.length === 1 && !switchOn(ctx.params.AsArray) ? items[0] : items, depth + 1);
     const result = serializeJson(value, { depth: ctx.params.Depth ?? 2, compress: switchOn(ctx.params.Compress), enumsAsStrings: switchOn(ctx.params.EnumsAsStrings) });
     if (result.truncated) ctx.writeWarning(`Resulting JSON is truncated as serialization has exceeded the set depth of ${ctx.params.Depth ?? 2}.`);
     await ctx.write(result.text);

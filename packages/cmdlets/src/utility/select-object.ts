@@ -86,6 +86,11 @@ function alreadyExists(name: string, expand: boolean, target: unknown): ReturnTy
   );
 }
 
+/** A property's value; a script property's getter (a script block) is awaited. */
+async function readValue(obj: unknown, name: string): Promise<unknown> {
+  return (await readNamed(obj, name).value) as unknown;
+}
+
 /** The properties -Property and -ExcludeProperty select from one object, as (name, value) pairs. */
 async function selectedProperties(obj: unknown, selectors: readonly Selector[], exclude: readonly string[], ctx: CmdletContext<SelectParameters>): Promise<[string, unknown][]> {
   const out: [string, unknown][] = [];
@@ -102,17 +107,17 @@ async function selectedProperties(obj: unknown, selectors: readonly Selector[], 
   };
   for (const s of selectors) {
     if (s.kind === 'calculated') {
-      const value = typeof s.expression === 'string' ? readNamed(obj, s.expression).value : await evaluateBlock(s.expression, obj, ctx);
+      const value = typeof s.expression === 'string' ? await readValue(obj, s.expression) : await evaluateBlock(s.expression, obj, ctx);
       add(s.name, value, false);
       continue;
     }
     if (hasWildcard(s.name)) {
-      for (const name of propertyNames(obj)) if (matchWildcard(name, s.name) && !excluded(name)) add(name, readNamed(obj, name).value, true);
+      for (const name of propertyNames(obj)) if (matchWildcard(name, s.name) && !excluded(name)) add(name, await readValue(obj, name), true);
       continue;
     }
     if (excluded(s.name)) continue;
     const actual = propertyNames(obj).find((n) => n.toLowerCase() === s.name.toLowerCase()) ?? s.name;
-    add(actual, readNamed(obj, s.name).value, false);
+    add(actual, await readValue(obj, s.name), false);
   }
   return out;
 }
@@ -169,7 +174,8 @@ async function project(obj: unknown, ctx: CmdletContext<SelectParameters>, emit:
     return;
   }
   const extra = selectors.length > 0 ? await selectedProperties(obj, selectors, exclude, ctx) : [];
-  const items = enumerableItems(found.value) ?? [found.value];
+  const expanded: unknown = await found.value;
+  const items = enumerableItems(expanded) ?? [expanded];
   for (const item of items) {
     if (extra.length === 0) {
       await emit(item);

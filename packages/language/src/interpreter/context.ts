@@ -2,7 +2,7 @@
  * What a piece of script runs with: the session, the current scope, where its output and errors
  * go, and how far the nearest error handler is.
  */
-import type { ErrorRecord, RuntimeError, Scope, Session } from '@dpmsh/cmdlets';
+import type { CmdletContext, ErrorRecord, InvocationInfo, ProcessorStreams, RuntimeError, Scope, Session } from '@dpmsh/cmdlets';
 
 /** Receives output objects one at a time, as they are produced. */
 export type OutputSink = (value: unknown) => Promise<void> | void;
@@ -26,6 +26,15 @@ export interface ExecutionContext {
   readonly loopDepth: number;
   /** The error the enclosing catch block handles, which a bare `throw` rethrows. */
   readonly caught?: RuntimeError;
+  /**
+   * The streams of the command this code runs inside (a function's, a script's): its pipelines
+   * write their errors, warnings and verbose records there, so they come out of that command.
+   */
+  readonly streams?: ProcessorStreams;
+  /** The runtime of the command this code runs inside, for $PSCmdlet. */
+  readonly cmdlet?: CmdletContext;
+  /** How the command this code runs inside was invoked, for $MyInvocation. */
+  readonly invocation?: InvocationInfo;
 }
 
 /** A context with some fields replaced. */

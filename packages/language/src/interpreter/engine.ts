@@ -5,13 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { RuntimeError, errorRecord, toText } from '@dpmsh/cmdlets';
-import type { BoundParameters, CommandArgument, CommandInfo, CommandProcessor, ScriptBlock, ScriptEngine, Scope, Session, InvocationInfo, ProcessorStreams } from '@dpmsh/cmdlets';
+import type { BoundParameters, CmdletContext, CommandArgument, CommandInfo, CommandProcessor, ScriptBlock, ScriptEngine, Scope, Session, InvocationInfo, ProcessorStreams } from '@dpmsh/cmdlets';
 import { parse } from '../parser/index.js';
 import { derive, type ExecutionContext } from './context.js';
 import { NativeProcessor, nativeArgumentText } from './native.js';
 import { dotSourced } from './pipelines.js';
 import { ScriptBlockValue } from './script-block.js';
-import { ScriptProcessor } from './script-processor.js';
+import { ScriptProcessor, type ScriptProcessorOptions } from './script-processor.js';
 import { collectStatements } from './statements.js';
 import { parseErrorRecord } from './parse-errors.js';
 
@@ -28,13 +28,16 @@ export class Interpreter implements ScriptEngine {
   createProcessor(
     command: ProcessorCommand,
     binding: BoundParameters | { readonly args: readonly unknown[] },
-    context: { scope: Scope; invocation: InvocationInfo; streams: ProcessorStreams; signal: AbortSignal; expectingInput: boolean; hostContext?: unknown; args?: readonly CommandArgument[] },
+    context: { scope: Scope; invocation: InvocationInfo; streams: ProcessorStreams; signal: AbortSignal; expectingInput: boolean; hostContext?: unknown; args?: readonly CommandArgument[]; cmdlet?: CmdletContext },
   ): CommandProcessor {
     const caller = derive((context.hostContext as ExecutionContext | undefined) ?? this.rootContext(), {
       scope: context.scope,
       output: (v) => context.streams.output(v),
       writeError: (record) => void context.streams.error?.(record),
       signal: context.signal,
+      streams: context.streams,
+      cmdlet: context.cmdlet,
+      invocation: context.invocation,
     });
     if (command.kind === 'Application') {
       const args = context.args ? context.args.flatMap(nativeArgument) : 'args' in binding ? binding.args.flatMap(nativeArgumentText) : [];
@@ -49,7 +52,9 @@ export class Interpreter implements ScriptEngine {
       });
     }
     const bound = 'values' in binding ? binding : { parameterSetName: '', values: new Map<string, unknown>(), unboundArguments: binding.args };
-    if (command.kind === 'ExternalScript') return new ExternalScriptProcessor(command, bound, caller, dotSourced.has(command));
+    if (command.kind === 'ExternalScript') {
+      return new ExternalScriptProcessor(command, bound, caller, dotSourced.has(command), { invocation: context.invocation, cmdlet: context.cmdlet, expectingInput: context.expectingInput, path: command.path });
+    }
     const block = command.scriptBlock;
     if (!(block instanceof ScriptBlockValue)) throw new Error('bug: a function whose body is not a dpmsh script block');
     return new ScriptProcessor(block, caller, {
@@ -59,6 +64,7 @@ export class Interpreter implements ScriptEngine {
       dotSource: dotSourced.has(command),
       isFilter: command.kind === 'Filter',
       isScript: false,
+      command: { invocation: context.invocation, cmdlet: context.cmdlet, expectingInput: context.expectingInput },
     });
   }
 
@@ -96,6 +102,7 @@ class ExternalScriptProcessor implements CommandProcessor {
     readonly binding: BoundParameters,
     readonly caller: ExecutionContext,
     readonly dotSource: boolean,
+    readonly invocation: NonNullable<ScriptProcessorOptions['command']>,
   ) {
     this.name = command.name;
   }
@@ -111,7 +118,7 @@ class ExternalScriptProcessor implements CommandProcessor {
     if (errors.length > 0) throw new RuntimeError(parseErrorRecord(errors));
     const block = new ScriptBlockValue(ast, this.caller);
     const metadata = await block.metadata(this.command.name);
-    this.#inner = new ScriptProcessor(block, this.caller, { name: this.command.name, metadata, binding: this.binding, dotSource: this.dotSource, isFilter: false, isScript: true });
+    this.#inner = new ScriptProcessor(block, this.caller, { name: this.command.name, metadata, binding: this.binding, dotSource: this.dotSource, isFilter: false, isScript: true, command: this.invocation });
     await this.#inner.begin();
   }
 

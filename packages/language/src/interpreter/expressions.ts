@@ -37,6 +37,7 @@ import type {
 } from '../parser/ast.js';
 import { arithmetic, bitwiseNot, negate } from './arithmetic.js';
 import { assignTo, readTarget } from './assignment.js';
+import { createReference, isReference } from './automatic-objects.js';
 import { derive, type ExecutionContext } from './context.js';
 import { atPosition, nullIndex, nullMethodCall, scriptError } from './errors.js';
 import { ScriptBlockValue } from './script-block.js';
@@ -167,10 +168,25 @@ async function convert(node: ConvertExpressionAst, ctx: ExecutionContext): Promi
     }
     return buildHashtable(node.child, ctx, true);
   }
+  if (name === 'ref' || name === 'system.management.automation.psreference') return reference(node.child, ctx);
   const type = resolveTypeName(node.type.typeName);
   const value = await evaluate(node.child, ctx);
   if (type.kind === 'void') return undefined;
   return convertTo(value, type);
+}
+
+/** `[ref]$x` refers to the variable itself; `[ref]value` holds a value; a reference stays itself. */
+async function reference(child: ExpressionAst, ctx: ExecutionContext): Promise<unknown> {
+  if (child.kind === 'Variable' && !child.splatted && child.variablePath.drive === null) {
+    const path = child.variablePath;
+    const found = path.scope === 'global' ? ctx.scope.global.local(path.name) : path.scope === 'script' ? ctx.scope.nearest('script').local(path.name) : ctx.scope.lookup(path.name);
+    if (found) return isReference(found.value) ? found.value : createReference({ variable: found });
+    assignVariable(path, null, ctx, child.extent);
+    const created = ctx.scope.lookup(path.name);
+    if (created) return createReference({ variable: created });
+  }
+  const value = await evaluate(child, ctx);
+  return isReference(value) ? value : createReference({ value });
 }
 
 async function unary(node: UnaryExpressionAst, ctx: ExecutionContext): Promise<unknown> {

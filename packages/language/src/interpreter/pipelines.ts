@@ -64,6 +64,7 @@ export async function runPipelineStatement(pipeline: PipelineAst, ctx: Execution
     input,
     sink: ctx.output,
     signal: ctx.signal,
+    streams: ctx.streams,
     hostContext: ctx,
   });
   sessionState(ctx.session).lastSuccess = result.succeeded;

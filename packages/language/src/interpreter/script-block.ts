@@ -3,7 +3,7 @@
  * with `&`, `.Invoke()`, or by a cmdlet. A block remembers where it was created; it runs in a
  * new child of the scope it is invoked from (or that scope itself when dot-sourced).
  */
-import type { CommandMetadata, ScriptBlock, ScriptBlockInvocation } from '@dpmsh/cmdlets';
+import type { CommandMetadata, PSVariable, ScriptBlock, ScriptBlockInvocation, Scope } from '@dpmsh/cmdlets';
 import type { ScriptBlockAst } from '../parser/ast.js';
 import { derive, type ExecutionContext } from './context.js';
 import { ScriptProcessor } from './script-processor.js';
@@ -18,7 +18,25 @@ export class ScriptBlockValue implements ScriptBlock {
     readonly ast: ScriptBlockAst,
     /** The context the block was created in: its session, scope and error reporting. */
     readonly definedIn: ExecutionContext,
+    /** Set by GetNewClosure: the scope holding the captured variables, which the block runs from. */
+    readonly closure?: Scope,
   ) {}
+
+  /** `.GetNewClosure()`: a copy that runs from a new scope (under the global one) holding the variables visible now. */
+  getNewClosure(scope: Scope): ScriptBlockValue {
+    const global = scope.global;
+    const captured = global.child('script');
+    const seen = new Set<string>();
+    for (let s: Scope | undefined = scope; s && s !== global; s = s.parent) {
+      for (const [key, variable] of s.variables) {
+        if (seen.has(key) || (variable.options.private && s !== scope)) continue;
+        seen.add(key);
+        const copy: PSVariable = { name: variable.name, value: variable.value, options: { ...variable.options, private: false }, constrain: variable.constrain };
+        captured.define(copy);
+      }
+    }
+    return new ScriptBlockValue(this.ast, this.definedIn, captured);
+  }
 
   get text(): string {
     const t = this.ast.extent.text;
@@ -45,6 +63,7 @@ export class ScriptBlockValue implements ScriptBlock {
       scope: options.scope ?? this.definedIn.scope,
       output: (v) => void output.push(v),
       signal: options.signal ?? this.definedIn.signal,
+      ...(options.streams ? { streams: options.streams, writeError: (record) => void options.streams?.error?.(record) } : {}),
     });
     const processor = await ScriptProcessor.forInvocation(this, ctx, {
       args: options.args ?? [],

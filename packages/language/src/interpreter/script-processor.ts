@@ -4,8 +4,9 @@
  * dot-sourced); begin runs once, process once per pipeline object, end once with $input, clean
  * always.
  */
-import { bindArguments, convertTo, PSHashtable, RuntimeError } from '@dpmsh/cmdlets';
-import type { BoundParameters, CommandArgument, CommandMetadata, CommandProcessor, Scope } from '@dpmsh/cmdlets';
+import { actionPreferenceValue, bindArguments, confirmImpactValue, convertTo, PSHashtable, RuntimeError, toActionPreference, toBoolean } from '@dpmsh/cmdlets';
+import type { BoundParameters, CmdletContext, CommandArgument, CommandMetadata, CommandProcessor, InvocationInfo, Scope } from '@dpmsh/cmdlets';
+import { cmdletObject, commandTerminating, invocationObject } from './automatic-objects.js';
 import type { NamedBlockAst, ParameterAst, ScriptBlockAst } from '../parser/ast.js';
 import { derive, type ExecutionContext } from './context.js';
 import { ReturnSignal } from './control-flow.js';
@@ -28,6 +29,14 @@ export interface ScriptProcessorOptions {
   readonly isScript: boolean;
   /** Extra variables set in the new scope before anything runs. */
   readonly variables?: Readonly<Record<string, unknown>>;
+  /** Set when the block runs as a command ($MyInvocation, and $PSCmdlet when it is advanced). */
+  readonly command?: {
+    readonly invocation: InvocationInfo | undefined;
+    readonly cmdlet: CmdletContext | undefined;
+    readonly expectingInput: boolean;
+    /** The script file of an external script. */
+    readonly path?: string;
+  };
 }
 
 /** A script block running as a command. */
@@ -39,9 +48,12 @@ export class ScriptProcessor implements CommandProcessor {
   #ctx: ExecutionContext | undefined;
   readonly #input: unknown[] = [];
 
+  readonly #closure: Scope | undefined;
+
   constructor(block: ScriptBlockValue, caller: ExecutionContext, options: ScriptProcessorOptions) {
     this.name = options.name;
     this.#ast = block.ast;
+    this.#closure = block.closure;
     this.#caller = caller;
     this.#options = options;
   }
@@ -80,7 +92,8 @@ export class ScriptProcessor implements CommandProcessor {
 
   async begin(): Promise<void> {
     const caller = this.#caller;
-    const scope: Scope = this.#options.dotSource ? caller.scope : caller.scope.child(this.#options.isScript ? 'script' : 'function');
+    const from = this.#closure ?? caller.scope;
+    const scope: Scope = this.#options.dotSource ? caller.scope : from.child(this.#options.isScript ? 'script' : 'function');
     const ctx = derive(caller, { scope, loopDepth: 0 });
     this.#ctx = ctx;
     for (const [name, value] of Object.entries(this.#options.variables ?? {})) setAutomatic(scope, name, value);
@@ -131,6 +144,8 @@ export class ScriptProcessor implements CommandProcessor {
     try {
       await executeStatements(block.statements, block.traps, ctx);
     } catch (signal) {
+      // $PSCmdlet.ThrowTerminatingError ended this command: for its caller it is a statement-terminating error.
+      if (signal instanceof RuntimeError) commandTerminating.delete(signal);
       if (!(signal instanceof ReturnSignal)) throw signal;
     }
   }
@@ -140,7 +155,9 @@ export class ScriptProcessor implements CommandProcessor {
     const scope = ctx.scope;
     const declared = new Map<string, ParameterAst>();
     for (const p of this.#ast.paramBlock?.parameters ?? this.#functionParameters()) declared.set(p.name.variablePath.name.toLowerCase(), p);
+    // $PSBoundParameters lists parameters in the order they were bound, common ones included.
     const bound = new PSHashtable();
+    for (const [name, value] of binding.values) bound.set(name, value);
     for (const parameter of this.#options.metadata.parameters) {
       if (parameter.isCommon) continue;
       const has = binding.values.has(parameter.name);
@@ -149,7 +166,6 @@ export class ScriptProcessor implements CommandProcessor {
       let value: unknown;
       if (has) {
         value = binding.values.get(parameter.name);
-        bound.set(parameter.name, value);
       } else if (ast?.defaultValue) {
         value = await evaluate(ast.defaultValue, ctx);
       } else {
@@ -162,15 +178,66 @@ export class ScriptProcessor implements CommandProcessor {
     if (initial) {
       setAutomatic(scope, 'PSBoundParameters', bound);
       setAutomatic(scope, 'args', [...binding.unboundArguments]);
+      if (this.#options.command && !this.#options.dotSource) this.#commandVariables(scope, bound, binding);
     } else {
       const existing = scope.local('PSBoundParameters')?.value;
       if (existing instanceof PSHashtable) for (const [k, v] of bound.entries()) existing.set(k, v);
     }
   }
 
+  /** $MyInvocation; for an advanced function $PSCmdlet and the preferences its common parameters set. */
+  #commandVariables(scope: Scope, bound: PSHashtable, binding: BoundParameters): void {
+    const command = this.#options.command;
+    if (!command) return;
+    const kind = this.#options.isScript ? 'ExternalScript' : this.#options.isFilter ? 'Filter' : 'Function';
+    const myInvocation = invocationObject({
+      invocation: command.invocation,
+      name: this.#options.name,
+      commandType: kind,
+      path: command.path,
+      definition: command.path ?? this.#definition(),
+      boundParameters: bound,
+      unboundArguments: binding.unboundArguments,
+      expectingInput: command.expectingInput,
+    });
+    setAutomatic(scope, 'MyInvocation', myInvocation);
+    if (!this.#options.metadata.cmdletBinding) return;
+    if (command.cmdlet) setAutomatic(scope, 'PSCmdlet', cmdletObject(command.cmdlet, myInvocation, scope));
+    setCommonPreferences(scope, binding.values);
+  }
+
+  #definition(): string {
+    const text = this.#ast.extent.text;
+    return text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : text;
+  }
+
   #functionParameters(): readonly ParameterAst[] {
     return functionParameters.get(this.#ast) ?? [];
   }
+}
+
+const ACTION_PARAMETERS: Readonly<Record<string, string>> = {
+  ErrorAction: 'ErrorActionPreference',
+  WarningAction: 'WarningPreference',
+  InformationAction: 'InformationPreference',
+  ProgressAction: 'ProgressPreference',
+};
+
+/** What -ErrorAction, -Verbose, -WhatIf... of an advanced function set in its scope, as PowerShell does. */
+function setCommonPreferences(scope: Scope, values: ReadonlyMap<string, unknown>): void {
+  for (const [parameter, variable] of Object.entries(ACTION_PARAMETERS)) {
+    const preference = values.has(parameter) ? toActionPreference(values.get(parameter)) : undefined;
+    if (preference) setAutomatic(scope, variable, actionPreferenceValue(preference));
+  }
+  const on = (name: string): boolean | undefined => (values.has(name) ? toBoolean(values.get(name)) : undefined);
+  const verbose = on('Verbose');
+  if (verbose !== undefined) setAutomatic(scope, 'VerbosePreference', actionPreferenceValue(verbose ? 'Continue' : 'SilentlyContinue'));
+  const debug = on('Debug');
+  if (debug !== undefined) setAutomatic(scope, 'DebugPreference', actionPreferenceValue(debug ? 'Continue' : 'SilentlyContinue'));
+  const whatIf = on('WhatIf');
+  if (whatIf !== undefined) setAutomatic(scope, 'WhatIfPreference', whatIf);
+  const confirm = on('Confirm');
+  if (confirm !== undefined) setAutomatic(scope, 'ConfirmPreference', confirmImpactValue(confirm ? 'Low' : 'None'));
 }
 
 function isSwitch(type: string): boolean {

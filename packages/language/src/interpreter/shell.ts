@@ -106,6 +106,8 @@ class PowerShellShell implements Shell {
     } catch (error) {
       if (error instanceof ExitSignal) return { status: 'exited', exitCode: error.code, lastSucceeded: error.code === 0 };
       if (error instanceof BreakSignal || error instanceof ContinueSignal) return { status: 'completed', exitCode: 0, lastSucceeded: true };
+      // Ctrl+C: the pipeline stops without an error message, and the run fails (pwsh -Command exits with 1).
+      if (ctx.signal.aborted) return { status: 'stopped', exitCode: 1, lastSucceeded: false };
       if (error instanceof RuntimeError) {
         this.#report(error.errorRecord);
         sessionState(this.session).lastSuccess = false;

@@ -27,6 +27,7 @@ import type {
   TryStatementAst,
 } from '../parser/ast.js';
 import { executeAssignment } from './assignment.js';
+import { commandTerminating, LoopEnumerator } from './automatic-objects.js';
 import { derive, type ExecutionContext } from './context.js';
 import { BreakSignal, ContinueSignal, ExitSignal, loopTakes, ReturnSignal } from './control-flow.js';
 import { atPosition } from './errors.js';
@@ -102,7 +103,7 @@ export async function executeStatement(statement: StatementAst, ctx: ExecutionCo
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
     atPosition(error, statement.extent);
-    if (ctx.handlers > 0 || error.terminates === 'script') throw error;
+    if (ctx.handlers > 0 || error.terminates === 'script' || commandTerminating.has(error)) throw error;
     if (errorActionIsStop(ctx)) throw new RuntimeError(error.errorRecord, 'script');
     reportError(error.errorRecord, ctx);
   }
@@ -232,15 +233,25 @@ async function loop(
 }
 
 async function runForEach(statement: ForEachStatementAst, ctx: ExecutionContext): Promise<void> {
-  const items = enumerateValue(await valueOfStatement(statement.condition, ctx));
-  const iterator = items[Symbol.iterator]();
+  const enumerator = new LoopEnumerator(enumerateValue(await valueOfStatement(statement.condition, ctx)));
   const variable = statement.variable;
-  await loop(statement.label, ctx, async () => {
-    const next = iterator.next();
-    if (next.done) return false;
-    assignVariable(variable.variablePath, next.value, ctx, variable.extent);
-    return true;
-  }, statement.body);
+  // $foreach is the loop's enumerator: MoveNext() in the body skips an item.
+  const previous = ctx.scope.local('foreach');
+  setAutomatic(ctx.scope, 'foreach', enumerator.object);
+  try {
+    await loop(statement.label, ctx, async () => {
+      if (!enumerator.moveNext()) return false;
+      assignVariable(variable.variablePath, enumerator.current, ctx, variable.extent);
+      return true;
+    }, statement.body);
+  } finally {
+    restoreAutomatic(ctx, 'foreach', previous?.value ?? null);
+  }
+}
+
+/** Puts an automatic variable back as it was before a loop set it. */
+function restoreAutomatic(ctx: ExecutionContext, name: string, value: unknown): void {
+  setAutomatic(ctx.scope, name, value);
 }
 
 async function runSwitch(statement: SwitchStatementAst, ctx: ExecutionContext): Promise<void> {
@@ -256,8 +267,13 @@ async function runSwitch(statement: SwitchStatementAst, ctx: ExecutionContext): 
   }
   const inner = derive(ctx, { loopDepth: ctx.loopDepth + 1 });
   const previous = ctx.scope.local('_')?.value;
+  // $switch is the enumerator over the items: MoveNext() in a clause skips one.
+  const enumerator = new LoopEnumerator(items);
+  const previousSwitch = ctx.scope.local('switch')?.value;
+  setAutomatic(ctx.scope, 'switch', enumerator.object);
   try {
-    for (const item of items) {
+    while (enumerator.moveNext()) {
+      const item = enumerator.current;
       setAutomatic(ctx.scope, '_', item);
       setAutomatic(ctx.scope, 'PSItem', item);
       let matched = false;
@@ -278,6 +294,7 @@ async function runSwitch(statement: SwitchStatementAst, ctx: ExecutionContext): 
   } finally {
     setAutomatic(ctx.scope, '_', previous ?? null);
     setAutomatic(ctx.scope, 'PSItem', previous ?? null);
+    restoreAutomatic(ctx, 'switch', previousSwitch ?? null);
   }
 }
 

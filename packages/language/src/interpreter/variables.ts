@@ -32,7 +32,6 @@ export function readVariable(path: VariablePath, ctx: ExecutionContext, extent: 
   const lower = name.toLowerCase();
   if (lower in CONSTANTS && !path.drive) return CONSTANTS[lower];
   if (lower === '?') return sessionState(ctx.session).lastSuccess;
-  if (lower === 'pwd') return ctx.session.location;
   const variable = path.scope === null || path.scope === 'local' || path.scope === 'private' ? lookupFrom(ctx.scope, name, path.scope) : targetScope(path, ctx.scope).local(name);
   if (variable) return variable.value;
   if (ctx.scope.strictVersion >= 1) {
