@@ -9,7 +9,7 @@ import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
 import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
 import { fileItem } from './file-items.js';
-import { isHiddenName, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
+import { existingItemPaths, isHiddenName, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -184,14 +184,9 @@ export const getItem = defineCmdlet<{ Path?: string[]; LiteralPath?: string[]; F
     ],
   },
   async process(ctx) {
-    const literal = ctx.params.LiteralPath !== undefined;
-    for (const given of ctx.params.LiteralPath ?? ctx.params.Path ?? []) {
-      const resolved = resolveItemPaths(ctx.session, given, literal);
-      if (resolved.paths.length === 0 && !resolved.wildcard) ctx.writeError(itemNotFound(resolved.full));
-      for (const path of resolved.paths) {
-        const stats = statOrUndefined(path);
-        if (stats) await ctx.write(fileItem(path, stats));
-      }
+    for (const path of existingItemPaths(ctx.session, ctx.params, (record) => ctx.writeError(record))) {
+      const stats = statOrUndefined(path);
+      if (stats) await ctx.write(fileItem(path, stats));
     }
   },
 });

@@ -19,8 +19,8 @@ import { errorRecord } from '../runtime/errors.js';
 import type { ErrorRecord } from '../runtime/errors.js';
 import { toText } from '../runtime/text.js';
 import { isEnumerable } from '../runtime/values.js';
-import { itemNotFound, resolveItemPaths, statOrUndefined } from './item-paths.js';
-import { ENCODING_NAMES, decodeText, encodeText, preamble } from './text-encodings.js';
+import { existingItemPaths, itemNotFound, resolveItemPaths, statOrUndefined } from './item-paths.js';
+import { ENCODING_NAMES, decodeText, encodeText, encodingArgument, preamble } from '../runtime/text-encoding.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -31,11 +31,10 @@ const pathParameters: readonly ParameterMetadata[] = [
 
 const encodingParameter: ParameterMetadata = {
   name: 'Encoding',
-  type: 'string',
+  type: 'object',
   sets: { [all]: {} },
-  validation: [{ kind: 'set', values: ENCODING_NAMES }],
   defaultValueText: 'utf8NoBOM',
-  description: 'The text encoding: utf8NoBOM (the default), utf8BOM, ascii, unicode, bigendianunicode, utf32...',
+  description: `The text encoding: ${ENCODING_NAMES.join(', ')}, or a .NET encoding name or code page.`,
 };
 
 /** The error for a directory given where a file is needed. */
@@ -67,7 +66,7 @@ export const getContent = defineCmdlet<{
   Tail?: number;
   Raw?: PSSwitch;
   Delimiter?: string;
-  Encoding?: string;
+  Encoding?: unknown;
   Force?: PSSwitch;
 }>({
   name: 'Get-Content',
@@ -100,34 +99,30 @@ export const getContent = defineCmdlet<{
     ],
   },
   async process(ctx) {
-    const literal = ctx.params.LiteralPath !== undefined;
-    for (const given of ctx.params.LiteralPath ?? ctx.params.Path ?? []) {
-      const resolved = resolveItemPaths(ctx.session, given, literal);
-      if (resolved.paths.length === 0 && !resolved.wildcard) ctx.writeError(itemNotFound(resolved.full));
-      for (const path of resolved.paths) {
-        if (statOrUndefined(path)?.isDirectory()) {
-          ctx.writeError(isDirectoryError(path, 'get'));
-          continue;
-        }
-        const text = decodeText(await readFile(path), ctx.params.Encoding);
-        if (isOn(ctx.params.Raw)) {
-          if (text !== '') await ctx.write(text);
-          continue;
-        }
-        let lines = splitContent(text, ctx.params.Delimiter);
-        const total = Number(ctx.params.TotalCount ?? -1);
-        if (total >= 0) lines = lines.slice(0, total);
-        if (ctx.params.Tail !== undefined) {
-          const tail = Number(ctx.params.Tail);
-          lines = tail === 0 ? [] : tail < 0 ? lines : lines.slice(-tail);
-        }
-        const readCount = Number(ctx.params.ReadCount ?? 1);
-        if (readCount === 1 || readCount < 0) {
-          for (const line of lines) await ctx.write(line);
-        } else {
-          const size = readCount === 0 ? Math.max(lines.length, 1) : readCount;
-          for (let i = 0; i < lines.length; i += size) await ctx.write(lines.slice(i, i + size));
-        }
+    const encoding = encodingArgument(ctx, ctx.params.Encoding);
+    for (const path of existingItemPaths(ctx.session, ctx.params, (record) => ctx.writeError(record))) {
+      if (statOrUndefined(path)?.isDirectory()) {
+        ctx.writeError(isDirectoryError(path, 'get'));
+        continue;
+      }
+      const text = decodeText(await readFile(path), encoding);
+      if (isOn(ctx.params.Raw)) {
+        if (text !== '') await ctx.write(text);
+        continue;
+      }
+      let lines = splitContent(text, ctx.params.Delimiter);
+      const total = Number(ctx.params.TotalCount ?? -1);
+      if (total >= 0) lines = lines.slice(0, total);
+      if (ctx.params.Tail !== undefined) {
+        const tail = Number(ctx.params.Tail);
+        lines = tail === 0 ? [] : tail < 0 ? lines : lines.slice(-tail);
+      }
+      const readCount = Number(ctx.params.ReadCount ?? 1);
+      if (readCount === 1 || readCount < 0) {
+        for (const line of lines) await ctx.write(line);
+      } else {
+        const size = readCount === 0 ? Math.max(lines.length, 1) : readCount;
+        for (let i = 0; i < lines.length; i += size) await ctx.write(lines.slice(i, i + size));
       }
     }
   },
@@ -138,7 +133,7 @@ interface WriteParams {
   LiteralPath?: string[];
   Value?: unknown[];
   NoNewline?: PSSwitch;
-  Encoding?: string;
+  Encoding?: unknown;
   PassThru?: PSSwitch;
   Force?: PSSwitch;
 }
@@ -225,6 +220,7 @@ async function writeContent(ctx: CmdletContext<WriteParams>, mode: 'set' | 'add'
   const state = pendingOf(ctx);
   pending.delete(ctx);
   const text = contentText(ctx, state.values);
+  const encoding = encodingArgument(ctx, ctx.params.Encoding);
   for (const path of state.paths.keys()) {
     const existing = statOrUndefined(path);
     if (existing?.isDirectory()) {
@@ -234,8 +230,8 @@ async function writeContent(ctx: CmdletContext<WriteParams>, mode: 'set' | 'add'
     const action = mode === 'set' ? 'Set Content' : 'Add Content';
     if (!(await ctx.shouldProcess(`Path: ${path}`, action))) continue;
     try {
-      if (mode === 'set') await replaceFile(path, Buffer.concat([preamble(ctx.params.Encoding), encodeText(text, ctx.params.Encoding)]));
-      else await appendFile(path, Buffer.concat([existing && existing.size > 0 ? Buffer.alloc(0) : preamble(ctx.params.Encoding), encodeText(text, ctx.params.Encoding)]));
+      if (mode === 'set') await replaceFile(path, Buffer.concat([preamble(encoding), encodeText(text, encoding)]));
+      else await appendFile(path, Buffer.concat([existing && existing.size > 0 ? Buffer.alloc(0) : preamble(encoding), encodeText(text, encoding)]));
     } catch (error) {
       if (!(error instanceof Error) || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
       ctx.writeError(writeFailure(error, path));
@@ -325,18 +321,13 @@ export const clearContent = defineCmdlet<{ Path?: string[]; LiteralPath?: string
     ],
   },
   async process(ctx) {
-    const literal = ctx.params.LiteralPath !== undefined;
-    for (const given of ctx.params.LiteralPath ?? ctx.params.Path ?? []) {
-      const resolved = resolveItemPaths(ctx.session, given, literal);
-      if (resolved.paths.length === 0 && !resolved.wildcard) ctx.writeError(itemNotFound(resolved.full));
-      for (const path of resolved.paths) {
-        if (statOrUndefined(path)?.isDirectory()) {
-          ctx.writeError(isDirectoryError(path, 'clear'));
-          continue;
-        }
-        if (!(await ctx.shouldProcess(`Item: ${path}`, 'Clear Content'))) continue;
-        await truncate(path, 0);
+    for (const path of existingItemPaths(ctx.session, ctx.params, (record) => ctx.writeError(record))) {
+      if (statOrUndefined(path)?.isDirectory()) {
+        ctx.writeError(isDirectoryError(path, 'clear'));
+        continue;
       }
+      if (!(await ctx.shouldProcess(`Item: ${path}`, 'Clear Content'))) continue;
+      await truncate(path, 0);
     }
   },
 });

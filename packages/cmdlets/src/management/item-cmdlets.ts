@@ -12,13 +12,22 @@ import type { ErrorRecord } from '../runtime/errors.js';
 import { matchWildcard } from '../runtime/wildcard.js';
 import { resolveFileSystemPath } from '../session/location.js';
 import { fileItem } from './file-items.js';
-import { itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
+import { existingItemPaths, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
 
 const all = ALL_PARAMETER_SETS;
 
 const pathParameters = (pipeline: boolean): readonly ParameterMetadata[] => [
   { name: 'Path', type: 'string[]', sets: { Path: { mandatory: true, position: 0, valueFromPipeline: pipeline, valueFromPipelineByPropertyName: true } }, description: 'The items, wildcards allowed.' },
   { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], sets: { LiteralPath: { mandatory: true, valueFromPipelineByPropertyName: true } }, description: 'The items, taken exactly as written.' },
+];
+
+/** Path and LiteralPath, an optional -Destination (Copy-Item, Move-Item), then the -Filter, -Include and -Exclude that narrow the items. */
+const sourceParameters = (destination?: string): readonly ParameterMetadata[] => [
+  ...pathParameters(true),
+  ...(destination === undefined ? [] : [{ name: 'Destination', type: 'string', sets: { [all]: { position: 1, valueFromPipelineByPropertyName: true } }, description: destination }]),
+  { name: 'Filter', type: 'string', sets: { [all]: {} }, description: 'A wildcard the names must match.' },
+  { name: 'Include', type: 'string[]', sets: { [all]: {} }, description: 'Only items whose name matches one of these wildcards.' },
+  { name: 'Exclude', type: 'string[]', sets: { [all]: {} }, description: 'Leaves out items whose name matches one of these wildcards.' },
 ];
 
 interface Sources {
@@ -31,18 +40,13 @@ interface Sources {
 
 /** The existing items a Path/LiteralPath names, reporting "Cannot find path" for missing literal paths. */
 function sourcesOf(ctx: CmdletContext<Sources>): string[] {
-  const literal = ctx.params.LiteralPath !== undefined;
   const out: string[] = [];
-  for (const given of ctx.params.LiteralPath ?? ctx.params.Path ?? []) {
-    const resolved = resolveItemPaths(ctx.session, given, literal);
-    if (resolved.paths.length === 0 && !resolved.wildcard) ctx.writeError(itemNotFound(resolved.full));
-    for (const path of resolved.paths) {
-      const name = basename(path);
-      if (ctx.params.Filter && !matchWildcard(name, ctx.params.Filter)) continue;
-      if (ctx.params.Include?.length && !ctx.params.Include.some((p) => matchWildcard(name, p))) continue;
-      if (ctx.params.Exclude?.some((p) => matchWildcard(name, p))) continue;
-      out.push(path);
-    }
+  for (const path of existingItemPaths(ctx.session, ctx.params, (record) => ctx.writeError(record))) {
+    const name = basename(path);
+    if (ctx.params.Filter && !matchWildcard(name, ctx.params.Filter)) continue;
+    if (ctx.params.Include?.length && !ctx.params.Include.some((p) => matchWildcard(name, p))) continue;
+    if (ctx.params.Exclude?.some((p) => matchWildcard(name, p))) continue;
+    out.push(path);
   }
   return out;
 }
@@ -77,10 +81,7 @@ export const removeItem = defineCmdlet<Sources & { Recurse?: PSSwitch; Force?: P
   name: 'Remove-Item',
   defaultParameterSet: 'Path',
   parameters: [
-    ...pathParameters(true),
-    { name: 'Filter', type: 'string', sets: { [all]: {} }, description: 'A wildcard the names must match.' },
-    { name: 'Include', type: 'string[]', sets: { [all]: {} }, description: 'Only items whose name matches one of these wildcards.' },
-    { name: 'Exclude', type: 'string[]', sets: { [all]: {} }, description: 'Leaves out items whose name matches one of these wildcards.' },
+    ...sourceParameters(),
     { name: 'Recurse', type: 'switch', aliases: ['r'], sets: { [all]: {} }, description: 'Removes folders with everything in them.' },
     { name: 'Force', type: 'switch', sets: { [all]: {} }, description: 'Removes hidden and read-only items too.' },
   ],
@@ -131,6 +132,15 @@ function targetPath(source: string, destination: string): string {
   return statOrUndefined(destination)?.isDirectory() ? join(destination, basename(source)) : destination;
 }
 
+/** Each existing item Copy-Item or Move-Item takes, with where it goes; worked out one by one, as the previous one may have created the destination folder. */
+function* transfers(ctx: CmdletContext<Sources & { Destination?: string }>): Generator<{ source: string; directory: boolean; target: string }> {
+  const destination = resolveFileSystemPath(ctx.params.Destination ?? '.', { location: ctx.session.location, home: ctx.session.home });
+  for (const source of sourcesOf(ctx)) {
+    const stats = statOrUndefined(source);
+    if (stats) yield { source, directory: stats.isDirectory(), target: targetPath(source, destination) };
+  }
+}
+
 /** Copies a folder's content below `target` (created), emitting each new item for -PassThru. */
 async function copyTree(ctx: CmdletContext<CopyParams>, source: string, target: string, recurse: boolean, created: string[]): Promise<void> {
   await mkdir(target, { recursive: true });
@@ -160,11 +170,7 @@ export const copyItem = defineCmdlet<CopyParams>({
   name: 'Copy-Item',
   defaultParameterSet: 'Path',
   parameters: [
-    ...pathParameters(true),
-    { name: 'Destination', type: 'string', sets: { [all]: { position: 1, valueFromPipelineByPropertyName: true } }, description: 'Where to copy to: a folder to copy into, or the new path; the current location by default.' },
-    { name: 'Filter', type: 'string', sets: { [all]: {} }, description: 'A wildcard the names must match.' },
-    { name: 'Include', type: 'string[]', sets: { [all]: {} }, description: 'Only items whose name matches one of these wildcards.' },
-    { name: 'Exclude', type: 'string[]', sets: { [all]: {} }, description: 'Leaves out items whose name matches one of these wildcards.' },
+    ...sourceParameters('Where to copy to: a folder to copy into, or the new path; the current location by default.'),
     { name: 'Recurse', type: 'switch', sets: { [all]: {} }, description: 'Copies folders with their content.' },
     { name: 'Force', type: 'switch', sets: { [all]: {} }, description: 'Overwrites read-only files.' },
     { name: 'PassThru', type: 'switch', sets: { [all]: {} }, description: 'Returns the items created.' },
@@ -186,12 +192,7 @@ export const copyItem = defineCmdlet<CopyParams>({
     ],
   },
   async process(ctx) {
-    const destination = resolveFileSystemPath(ctx.params.Destination ?? '.', { location: ctx.session.location, home: ctx.session.home });
-    for (const source of sourcesOf(ctx)) {
-      const stats = statOrUndefined(source);
-      if (!stats) continue;
-      const directory = stats.isDirectory();
-      const target = targetPath(source, destination);
+    for (const { source, directory, target } of transfers(ctx)) {
       if (target === source || (directory && target.startsWith(source + sep))) {
         ctx.writeError(ioError(`Cannot overwrite the item ${source} with itself.`, directory ? 'CopyContainerItemToLeafError' : 'CopyError', source));
         continue;
@@ -234,11 +235,7 @@ export const moveItem = defineCmdlet<Sources & { Destination?: string; Force?: P
   name: 'Move-Item',
   defaultParameterSet: 'Path',
   parameters: [
-    ...pathParameters(true),
-    { name: 'Destination', type: 'string', sets: { [all]: { position: 1, valueFromPipelineByPropertyName: true } }, description: 'A folder to move into, or the new path; the current location by default.' },
-    { name: 'Filter', type: 'string', sets: { [all]: {} }, description: 'A wildcard the names must match.' },
-    { name: 'Include', type: 'string[]', sets: { [all]: {} }, description: 'Only items whose name matches one of these wildcards.' },
-    { name: 'Exclude', type: 'string[]', sets: { [all]: {} }, description: 'Leaves out items whose name matches one of these wildcards.' },
+    ...sourceParameters('A folder to move into, or the new path; the current location by default.'),
     { name: 'Force', type: 'switch', sets: { [all]: {} }, description: 'Replaces an existing file at the destination.' },
     { name: 'PassThru', type: 'switch', sets: { [all]: {} }, description: 'Returns the moved items.' },
   ],
@@ -257,12 +254,7 @@ export const moveItem = defineCmdlet<Sources & { Destination?: string; Force?: P
     ],
   },
   async process(ctx) {
-    const destination = resolveFileSystemPath(ctx.params.Destination ?? '.', { location: ctx.session.location, home: ctx.session.home });
-    for (const source of sourcesOf(ctx)) {
-      const stats = statOrUndefined(source);
-      if (!stats) continue;
-      const directory = stats.isDirectory();
-      const target = targetPath(source, destination);
+    for (const { source, directory, target } of transfers(ctx)) {
       if (target === source) continue;
       if (directory && target.startsWith(source + sep)) {
         ctx.writeError(ioError(`Destination path cannot be a subdirectory of the source: ${target}.`, 'MoveDirectoryItemArgumentError', source, 'System.ArgumentException'));

@@ -106,20 +106,20 @@ export function relativePath(from: string, to: string): string {
   return rel.startsWith('..') ? rel : `.${sep}${rel}`;
 }
 
-/** The paths of -Path (wildcards) or -LiteralPath, with "Cannot find path" reported for each missing literal path. */
-export function pathsOrErrors(
-  session: Session,
+/**
+ * The existing paths -Path (wildcards expanded) or -LiteralPath name, one given path at a time, so
+ * "Cannot find path" for a missing one (a wildcard matching nothing is no error) comes in order with
+ * what the command does with the paths before it.
+ */
+export function* existingItemPaths(
+  session: Pick<Session, 'location' | 'home'>,
   params: { readonly Path?: readonly string[]; readonly LiteralPath?: readonly string[] },
-  defaultPath: string | undefined,
   report: (record: ErrorRecord) => void,
-): string[] {
+): Generator<string> {
   const literal = params.LiteralPath !== undefined;
-  const given = params.LiteralPath ?? params.Path ?? (defaultPath === undefined ? [] : [defaultPath]);
-  const out: string[] = [];
-  for (const path of given) {
-    const resolved = resolveItemPaths(session, path, literal);
+  for (const given of params.LiteralPath ?? params.Path ?? []) {
+    const resolved = resolveItemPaths(session, given, literal);
     if (resolved.paths.length === 0 && !resolved.wildcard) report(itemNotFound(resolved.full));
-    out.push(...resolved.paths);
+    yield* resolved.paths;
   }
-  return out;
 }

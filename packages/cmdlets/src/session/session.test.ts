@@ -75,7 +75,7 @@ describe('Session variables', () => {
     expect((value(s, 'PWD') as PSObject).read('Path')).toBe(dir);
     s.setLocation('sub');
     expect((value(s, 'PWD') as PSObject).read('Path')).toBe(join(dir, 'sub'));
-    expect((value(s, 'PWD') as PSObject).baseObject).toBe(join(dir, 'sub'));
+    expect((value(s, 'PWD') as PSObject).toDotNetString?.()).toBe(join(dir, 'sub'));
     expect((value(s, 'Host') as PSObject).read('Name')).toBe('RecordingHost');
   });
 

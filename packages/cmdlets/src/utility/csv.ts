@@ -8,15 +8,15 @@ import { existsSync, statSync } from 'node:fs';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
+import type { CmdletDefinition } from '../pipeline/types.js';
 import { ErrorRecord, PSException } from '../runtime/errors.js';
 import { PSChar, PSHashtable, PSObject } from '../runtime/values.js';
 import { dotNetToString, toText } from '../runtime/text.js';
 import { findProperty, settleScriptProperties } from '../runtime/members.js';
 import { typeNamesOf } from '../runtime/types.js';
 import { propertyNames } from '../formatting/properties.js';
-import { ENCODING_NAMES, ErrorRecordError, parseEncoding, readTextFile, writeTextFile } from './text-encoding.js';
-import type { FileEncoding } from './text-encoding.js';
+import { ENCODING_NAMES, encodingArgument, readTextFile, writeTextFile } from '../runtime/text-encoding.js';
+import type { FileEncoding } from '../runtime/text-encoding.js';
 import { fileOpenError } from './out-cmdlets.js';
 import { switchOn } from './write-cmdlets.js';
 
@@ -274,15 +274,6 @@ function csvError(message: string, errorId: string, category: 'ResourceExists' |
   return new ErrorRecord({ exception: new PSException(message, { typeName: category === 'ResourceExists' ? 'System.IO.IOException' : 'System.InvalidOperationException' }), errorId, category, targetObject: target });
 }
 
-function encodingOf(ctx: CmdletContext<{ Encoding?: unknown }>): FileEncoding {
-  try {
-    return ctx.params.Encoding === undefined || ctx.params.Encoding === null ? 'utf8NoBOM' : parseEncoding(ctx.params.Encoding);
-  } catch (error) {
-    if (error instanceof ErrorRecordError) ctx.throwTerminating(error.record);
-    throw error;
-  }
-}
-
 /** Export-Csv. */
 export const exportCsvCmdlet: CmdletDefinition<ExportParameters> = defineCmdlet<ExportParameters>({
   name: 'Export-Csv',
@@ -315,7 +306,7 @@ export const exportCsvCmdlet: CmdletDefinition<ExportParameters> = defineCmdlet<
       return ctx.throwTerminating(csvError('Specify the Path or LiteralPath parameter.', 'CannotSpecifyPathAndLiteralPath', 'InvalidData', null));
     }
     const path = ctx.session.resolvePath(given);
-    const encoding = encodingOf(ctx);
+    const encoding = encodingArgument(ctx, ctx.params.Encoding);
     const exists = existsSync(path);
     if (switchOn(ctx.params.NoClobber) && !switchOn(ctx.params.Append) && !switchOn(ctx.params.Force) && exists) ctx.throwTerminating(csvError(`The file '${path}' already exists.`, 'NoClobber', 'ResourceExists', path));
     if (!(await ctx.shouldProcess(path, 'Export-Csv'))) return;
@@ -429,7 +420,7 @@ export const importCsvCmdlet: CmdletDefinition<ReadParameters> = defineCmdlet<Re
   },
   async process(ctx) {
     const paths = ctx.params.LiteralPath ?? ctx.params.Path ?? [];
-    const encoding = encodingOf(ctx);
+    const encoding = encodingArgument(ctx, ctx.params.Encoding);
     for (const given of paths) {
       const path = ctx.session.resolvePath(given);
       if (!existsSync(path)) {

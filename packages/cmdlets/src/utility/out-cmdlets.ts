@@ -10,8 +10,8 @@ import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
 import { DEFAULT_CONSOLE_WIDTH, UNBOUNDED_WIDTH, createLineFormatter, createOutDefault, enumerationLimitOf } from '../formatting/index.js';
 import type { StreamingFormatter } from '../formatting/index.js';
 import { ErrorRecord, PSException, errorRecord } from '../runtime/errors.js';
-import { ENCODING_NAMES, ErrorRecordError, parseEncoding, writeTextFile } from './text-encoding.js';
-import type { FileEncoding } from './text-encoding.js';
+import { ENCODING_NAMES, encodingArgument, writeTextFile } from '../runtime/text-encoding.js';
+import type { FileEncoding } from '../runtime/text-encoding.js';
 import { switchOn } from './write-cmdlets.js';
 
 const all = ALL_PARAMETER_SETS;
@@ -183,13 +183,7 @@ export const outFileCmdlet: CmdletDefinition<OutFileParameters> = defineCmdlet<O
   async begin(ctx) {
     const given = ctx.parameterSetName === 'ByLiteralPath' ? ctx.params.LiteralPath : ctx.params.FilePath;
     const path = ctx.session.resolvePath(String(given ?? ''));
-    let encoding: FileEncoding;
-    try {
-      encoding = ctx.params.Encoding === undefined || ctx.params.Encoding === null ? 'utf8NoBOM' : parseEncoding(ctx.params.Encoding);
-    } catch (error) {
-      if (error instanceof ErrorRecordError) ctx.throwTerminating(error.record);
-      throw error;
-    }
+    const encoding = encodingArgument(ctx, ctx.params.Encoding);
     const append = switchOn(ctx.params.Append);
     if (switchOn(ctx.params.NoClobber) && !append && !switchOn(ctx.params.Force) && existsSync(path)) ctx.throwTerminating(fileExists(path));
     if (!(await ctx.shouldProcess(path, 'Output to File'))) return;

@@ -101,6 +101,29 @@ function findVariables(ctx: CmdletContext<Filter & { Scope?: string }>, names: r
   return found;
 }
 
+/** Whether a variable refuses to change: a constant one always, a read-only one unless -Force. */
+function isProtected(variable: PSVariable, force: boolean | undefined): boolean {
+  return variable.options.constant === true || (variable.options.readOnly === true && !force);
+}
+
+/**
+ * The variables -Name finds that Remove-Variable or Clear-Variable may change, one at a time;
+ * a missing literal name and a protected variable (reported with `refused`) are errors.
+ */
+function* changeableVariables(ctx: CmdletContext<Filter & { Name: string[]; Scope?: string; Force?: boolean }>, refused: (name: string) => ErrorRecord): Generator<PSVariable> {
+  for (const v of findVariables(ctx, ctx.params.Name, (name) => ctx.writeError(notFound(name)))) {
+    if (isProtected(v, ctx.params.Force)) ctx.writeError(refused(v.name));
+    else yield v;
+  }
+}
+
+const variableNamesParameter = {
+  name: 'Name',
+  type: 'string[]',
+  sets: { [all]: { mandatory: true, position: 0, valueFromPipelineByPropertyName: true } },
+  description: 'The names of the variables, wildcards allowed.',
+} as const;
+
 const filterParameters = [
   { name: 'Include', type: 'string[]', sets: { [all]: {} }, description: 'Only variables whose names match these patterns.' },
   { name: 'Exclude', type: 'string[]', sets: { [all]: {} }, description: 'Leaves out variables whose names match these patterns.' },
@@ -241,7 +264,7 @@ async function setVariables(ctx: CmdletContext<SetVariableParameters>, value: un
         if (p.PassThru) await ctx.write(variableObject(created));
         continue;
       }
-      if (target.options.constant || (target.options.readOnly && !p.Force)) {
+      if (isProtected(target, p.Force)) {
         ctx.writeError(notWritable(target.name));
         continue;
       }
@@ -309,7 +332,7 @@ export const removeVariable = defineCmdlet<RemoveVariableParameters>({
   name: 'Remove-Variable',
   supportsShouldProcess: true,
   parameters: [
-    { name: 'Name', type: 'string[]', sets: { [all]: { mandatory: true, position: 0, valueFromPipelineByPropertyName: true } }, description: 'The names of the variables, wildcards allowed.' },
+    variableNamesParameter,
     ...filterParameters,
     { name: 'Force', type: 'switch', sets: { [all]: {} }, description: 'Removes a read-only variable.' },
     scopeParameter,
@@ -322,16 +345,12 @@ export const removeVariable = defineCmdlet<RemoveVariableParameters>({
   async process(ctx) {
     const scoped = ctx.params.Scope !== undefined;
     const scope = scopeFromArgument(ctx.scope, ctx.params.Scope);
-    for (const v of findVariables(ctx, ctx.params.Name, (name) => ctx.writeError(notFound(name)))) {
-      if (v.options.constant || (v.options.readOnly && !ctx.params.Force)) {
-        ctx.writeError(
-          errorRecord(`Cannot remove variable ${v.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`, 'VariableNotRemovable', 'WriteError', {
-            typeName: `${SESSION_STATE}.SessionStateUnauthorizedAccessException`,
-            targetObject: v.name,
-          }),
-        );
-        continue;
-      }
+    const notRemovable = (name: string): ErrorRecord =>
+      errorRecord(`Cannot remove variable ${name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`, 'VariableNotRemovable', 'WriteError', {
+        typeName: `${SESSION_STATE}.SessionStateUnauthorizedAccessException`,
+        targetObject: name,
+      });
+    for (const v of changeableVariables(ctx, notRemovable)) {
       if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Remove variable'))) continue;
       const owner = scoped ? scope : scopeChain(scope).find((s) => s.local(v.name) === v);
       owner?.remove(v.name);
@@ -351,7 +370,7 @@ export const clearVariable = defineCmdlet<ClearVariableParameters>({
   name: 'Clear-Variable',
   supportsShouldProcess: true,
   parameters: [
-    { name: 'Name', type: 'string[]', sets: { [all]: { mandatory: true, position: 0, valueFromPipelineByPropertyName: true } }, description: 'The names of the variables, wildcards allowed.' },
+    variableNamesParameter,
     ...filterParameters,
     { name: 'Force', type: 'switch', sets: { [all]: {} }, description: 'Clears a read-only variable.' },
     { name: 'PassThru', type: 'switch', sets: { [all]: {} }, description: 'Outputs the cleared variable.' },
@@ -364,11 +383,7 @@ export const clearVariable = defineCmdlet<ClearVariableParameters>({
     examples: [{ title: 'Clear a variable', code: '$count = 5\nClear-Variable count\n$null -eq $count', output: 'True' }],
   },
   async process(ctx) {
-    for (const v of findVariables(ctx, ctx.params.Name, (name) => ctx.writeError(notFound(name)))) {
-      if (v.options.constant || (v.options.readOnly && !ctx.params.Force)) {
-        ctx.writeError(notWritable(v.name));
-        continue;
-      }
+    for (const v of changeableVariables(ctx, notWritable)) {
       if (!(await ctx.shouldProcess(`Name: ${v.name}`, 'Clear variable'))) continue;
       v.value = null;
       if (ctx.params.PassThru) await ctx.write(variableObject(v));

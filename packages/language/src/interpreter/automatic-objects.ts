@@ -3,8 +3,8 @@
  * InvocationInfo), `$PSCmdlet` (the runtime of an advanced function), `[ref]` references and the
  * `$foreach` / `$switch` enumerators.
  */
-import { attachMethods, ErrorRecord, PSException, PSHashtable, PSObject, registerClass, RuntimeError, toText } from '@dpmsh/cmdlets';
-import type { CmdletContext, InvocationInfo, PSVariable, Scope } from '@dpmsh/cmdlets';
+import { attachMethods, ErrorRecord, PSException, PSObject, registerClass, RuntimeError, toText } from '@dpmsh/cmdlets';
+import type { CmdletContext, InvocationInfo, PSVariable, Scope , PSHashtable} from '@dpmsh/cmdlets';
 import { dirname } from 'node:path';
 
 const SMA = 'System.Management.Automation';
