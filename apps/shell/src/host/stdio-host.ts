@@ -4,6 +4,7 @@
  * terminal unless -NonInteractive.
  */
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 import type { ErrorRecord, Host, HostChoice, HostStream, ParameterMetadata, ProgressRecord } from '@dpmsh/cmdlets';
 import { errorRecord, formatErrorRecord, terminate } from '@dpmsh/cmdlets';
 
@@ -13,6 +14,19 @@ const ANSI: Record<string, string> = {
 };
 
 const STREAM_COLOUR: Partial<Record<HostStream, string>> = { error: 'Red', warning: 'Yellow', verbose: 'Yellow', debug: 'Yellow' };
+
+/** What readline's keypress events say of a key. */
+interface KeypressKey {
+  readonly name?: string;
+  readonly sequence?: string;
+  readonly ctrl?: boolean;
+  readonly meta?: boolean;
+}
+
+/** An output that swallows what readline would echo, for secure prompts. */
+function discard(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
 
 /** Where a stdio host writes and reads. */
 export interface StdioStreams {
@@ -52,18 +66,47 @@ export class StdioHost implements Host {
 
   async readLine(prompt: string, options: { secure?: boolean; signal?: AbortSignal } = {}): Promise<string> {
     this.#assertInteractive(prompt);
-    const rl = createInterface({ input: this.#io.stdin, output: this.#io.stdout, terminal: true });
+    const stdin = this.#io.stdin;
+    // The interactive shell's editor lets go of stdin between entries: a prompt must hold the
+    // process open while it waits.
+    (stdin as { ref?: () => void }).ref?.();
+    const secure = options.secure === true;
+    const rl = createInterface({ input: stdin, output: secure ? discard() : this.#io.stdout, terminal: true });
+    const mask = secure ? this.#maskEcho() : undefined;
+    if (mask) {
+      this.#io.stdout.write(prompt);
+      stdin.on('keypress', mask);
+    }
     try {
-      if (options.secure) {
-        // Echo a '*' per character instead of the text itself.
-        const out = rl as unknown as { _writeToOutput: (s: string) => void };
-        out._writeToOutput = (s: string) => this.#io.stdout.write(s.startsWith(prompt) ? prompt : '*'.repeat(s.length));
-      }
-      return await rl.question(prompt, { signal: options.signal });
+      return await rl.question(secure ? '' : prompt, { signal: options.signal });
     } finally {
       rl.close();
-      if (options.secure) this.#io.stdout.write('\n');
+      if (mask) {
+        stdin.off('keypress', mask);
+        this.#io.stdout.write('\n');
+      }
+      // readline pauses stdin as it closes; whoever reads next (the editor) needs it flowing.
+      stdin.resume();
     }
+  }
+
+  /** Echoes a '*' per character typed at a secure prompt, and takes one back per Backspace. */
+  #maskEcho(): (text: string | undefined, key: KeypressKey | undefined) => void {
+    let typed = 0;
+    return (_text, key) => {
+      if (!key || key.ctrl || key.meta || key.name === 'return' || key.name === 'enter') return;
+      if (key.name === 'backspace') {
+        if (typed > 0) {
+          typed--;
+          this.#io.stdout.write('\b \b');
+        }
+        return;
+      }
+      if (key.sequence && key.sequence.length === 1 && key.sequence >= ' ') {
+        typed++;
+        this.#io.stdout.write('*');
+      }
+    };
   }
 
   async promptForChoice(caption: string, message: string, choices: readonly HostChoice[], defaultChoice: number): Promise<number> {

@@ -114,12 +114,23 @@ describe('dpmsh at a terminal', () => {
     expect(screen).toContain('still here');
   }, TEST_MS);
 
+  it('reads a secure string at a Read-Host prompt with a star per character, and the editor comes back', async () => {
+    term.type("$p = Read-Host -AsSecureString 'Pass'\r");
+    await term.waitFor((s) => s.endsWith('Pass:'), 'the Read-Host prompt');
+    term.type('secrex\x7ft\r');
+    await promptNumber(9);
+    term.type('$p.Length\r');
+    const screen = await promptNumber(10);
+    expect(screen).toContain(`Pass: ******\n${prompt}$p.Length\n6\n`);
+    expect(screen).not.toContain('secret');
+  }, TEST_MS);
+
   it('exits with exit and keeps the history in $DPMSH_HOME/history', async () => {
     term.type('exit\r');
     expect(await term.exited).toBe(0);
     const history = readFileSync(join(home, 'history'), 'utf8');
     expect(history).toBe(
-      ['1..3 | ForEach-Object { $_ * 2 }', 'function Get-Double($n) {`', '$n * 2 }', 'Get-Double 21', '1..3 | ForEach-Object { $_ * 2 }', 'while ($true) {}', '"still here"', 'exit', ''].join('\n'),
+      ['1..3 | ForEach-Object { $_ * 2 }', 'function Get-Double($n) {`', '$n * 2 }', 'Get-Double 21', '1..3 | ForEach-Object { $_ * 2 }', 'while ($true) {}', '"still here"', "$p = Read-Host -AsSecureString 'Pass'", '$p.Length', 'exit', ''].join('\n'),
     );
   }, TEST_MS);
 });
