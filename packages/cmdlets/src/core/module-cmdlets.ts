@@ -172,7 +172,11 @@ async function loadScriptModule(ctx: CmdletContext<ImportModuleParameters>, path
     loading.exports.variables ?? [],
   );
   const global = session.globalScope;
-  for (const fn of defined) if (functions.includes(fn.name)) session.registry.setFunction(global, { ...fn, module: name });
+  // An exported function runs from the module's scope, so its $script: variables and the
+  // module's private functions are the module's, not the caller's.
+  for (const fn of defined) {
+    if (functions.includes(fn.name)) session.registry.setFunction(global, { ...fn, module: name, scriptBlock: fn.scriptBlock.boundTo?.(scope) ?? fn.scriptBlock });
+  }
   for (const alias of aliases) {
     const target = scope.aliases.get(alias.toLowerCase());
     if (target !== undefined) session.registry.setAlias(global, alias, target);

@@ -253,6 +253,8 @@ export interface ScriptBlock {
   invoke(options?: ScriptBlockInvocation): Promise<unknown[]>;
   /** `.GetNewClosure()`: a copy bound to the variables visible from `scope` now. */
   getNewClosure?(scope: Scope): ScriptBlock;
+  /** A copy that runs from `scope` whatever scope calls it: a module's functions run from the module's scope. */
+  boundTo?(scope: Scope): ScriptBlock;
 }
 
 /** How a script block is invoked. */

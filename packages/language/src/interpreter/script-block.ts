@@ -18,7 +18,7 @@ export class ScriptBlockValue implements ScriptBlock {
     readonly ast: ScriptBlockAst,
     /** The context the block was created in: its session, scope and error reporting. */
     readonly definedIn: ExecutionContext,
-    /** Set by GetNewClosure: the scope holding the captured variables, which the block runs from. */
+    /** The scope the block runs from instead of its caller's: GetNewClosure's captured variables, or a module's scope. */
     readonly closure?: Scope,
   ) {}
 
@@ -36,6 +36,11 @@ export class ScriptBlockValue implements ScriptBlock {
       }
     }
     return new ScriptBlockValue(this.ast, this.definedIn, captured);
+  }
+
+  /** A copy that runs from `scope` (a module's script scope), as a module's exported functions do. */
+  boundTo(scope: Scope): ScriptBlockValue {
+    return new ScriptBlockValue(this.ast, this.definedIn, scope);
   }
 
   get text(): string {
