@@ -35,15 +35,43 @@ export interface StdioStreams {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
+/** Where Write-Progress is drawn at the interactive prompt (see interactive/progress-bars.ts). */
+export interface ProgressView {
+  update(record: ProgressRecord): void;
+  /** Erases what is drawn before other output. */
+  hide(): void;
+  /** Other output was written; draw again below it. */
+  written(text: string): void;
+  /** The command ended: erase and forget. */
+  clear(): void;
+}
+
 /** A host over standard streams. */
 export class StdioHost implements Host {
   readonly name = 'dpmsh';
   readonly interactive: boolean;
   readonly #io: StdioStreams;
+  #progress: ProgressView | undefined;
 
   constructor(io: StdioStreams, options: { nonInteractive: boolean }) {
     this.#io = io;
     this.interactive = !options.nonInteractive && io.stdin.isTTY === true;
+  }
+
+  /** True when progress bars can be drawn: an interactive host whose stdout is a terminal. */
+  get canShowProgress(): boolean {
+    return this.interactive && this.#io.stdout.isTTY === true;
+  }
+
+  /** Where progress goes from now on; without a view (scripted runs) progress prints nothing. */
+  setProgressView(view: ProgressView | undefined): void {
+    this.#progress?.clear();
+    this.#progress = view;
+  }
+
+  /** Erases the progress bars of the command that just ended. */
+  endCommand(): void {
+    this.#progress?.clear();
   }
 
   get width(): number {
@@ -57,7 +85,9 @@ export class StdioHost implements Host {
     const line = text + (options.newline === false ? '' : '\n');
     const colour = options.foregroundColor ?? STREAM_COLOUR[stream];
     const code = colour && target.isTTY ? ANSI[colour] : undefined;
+    this.#progress?.hide();
     target.write(code ? `\x1b[${code}m${line}\x1b[0m` : line);
+    this.#progress?.written(line);
   }
 
   writeErrorRecord(record: ErrorRecord): void {
@@ -66,6 +96,7 @@ export class StdioHost implements Host {
 
   async readLine(prompt: string, options: { secure?: boolean; signal?: AbortSignal } = {}): Promise<string> {
     this.#assertInteractive(prompt);
+    this.#progress?.hide();
     const stdin = this.#io.stdin;
     // The interactive shell's editor lets go of stdin between entries: a prompt must hold the
     // process open while it waits.
@@ -87,6 +118,7 @@ export class StdioHost implements Host {
       }
       // readline pauses stdin as it closes; whoever reads next (the editor) needs it flowing.
       stdin.resume();
+      this.#progress?.written('\n');
     }
   }
 
@@ -143,17 +175,12 @@ export class StdioHost implements Host {
   }
 
   progress(record: ProgressRecord): void {
-    if (!this.#io.stderr.isTTY) return;
-    if (record.completed) {
-      this.#io.stderr.write('\r\x1b[2K');
-      return;
-    }
-    const width = Math.max(10, Math.min(50, this.width - record.activity.length - 20));
-    const filled = record.percentComplete >= 0 ? Math.round((record.percentComplete / 100) * width) : 0;
-    this.#io.stderr.write(`\r\x1b[2K${record.activity} [${'o'.repeat(filled)}${' '.repeat(width - filled)}] ${record.status}`);
+    // Scripted runs print nothing for progress; the interactive shell sets a view that draws bars.
+    this.#progress?.update(record);
   }
 
   clear(): void {
+    this.#progress?.hide();
     if (this.#io.stdout.isTTY) this.#io.stdout.write('\x1b[2J\x1b[3J\x1b[H');
   }
 

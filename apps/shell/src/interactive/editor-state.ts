@@ -47,6 +47,8 @@ export interface EditorState {
   readonly completion?: CompletionState;
   readonly search?: SearchState;
   readonly outcome?: EditorOutcome;
+  /** True between a bracketed paste's start and end marks: what arrives is text, Enter and Tab included. */
+  readonly pasting?: boolean;
 }
 
 /** The state of a fresh prompt. */
@@ -61,6 +63,8 @@ export function prediction(state: EditorState, history: History): string | undef
 /** The next state after a key press. */
 export function reduceKey(state: EditorState, press: KeyPress, services: EditorServices): EditorState {
   if (state.outcome) return state;
+  if (press.kind === 'key' && press.name === 'pastestart') return { ...state, pasting: true, completion: undefined, search: undefined };
+  if (state.pasting) return reducePaste(state, press);
   if (state.search) return reduceSearch(state, state.search, press, services);
   if (state.completion) {
     const next = reduceCompletion(state, state.completion, press);
@@ -68,6 +72,21 @@ export function reduceKey(state: EditorState, press: KeyPress, services: EditorS
     state = { ...state, completion: undefined };
   }
   return reduceEditing(state, press, services);
+}
+
+/** Inside a bracketed paste: text and line breaks go into the buffer as they are; Tab is a tab. */
+function reducePaste(state: EditorState, press: KeyPress): EditorState {
+  if (press.kind === 'text') return press.text === '' ? state : withBuffer(state, edit.insert(state.buffer, press.text));
+  switch (press.name) {
+    case 'pasteend':
+      return { ...state, pasting: false };
+    case 'enter':
+      return withBuffer(state, edit.insert(state.buffer, '\n'));
+    case 'tab':
+      return press.shift ? state : withBuffer(state, edit.insert(state.buffer, '\t'));
+    default:
+      return state;
+  }
 }
 
 function withBuffer(state: EditorState, buffer: LineBuffer): EditorState {

@@ -20,6 +20,8 @@ const TEST_MS = 45_000;
 
 class Terminal {
   readonly screen = new Screen(COLUMNS, ROWS);
+  /** Everything the shell wrote, escape sequences included. */
+  raw = '';
   readonly exited: Promise<number>;
   readonly #pty: IPty;
 
@@ -27,7 +29,10 @@ class Terminal {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'FORCE_COLOR' && k !== 'NO_COLOR') env[k] = v;
     this.#pty = spawn(process.execPath, [bin, '-NoProfile'], { name: 'xterm-256color', cols: COLUMNS, rows: ROWS, cwd, env: { ...env, DPMSH_HOME: home, TERM: 'xterm-256color' } });
-    this.#pty.onData((data) => this.screen.write(data));
+    this.#pty.onData((data) => {
+      this.raw += data;
+      this.screen.write(data);
+    });
     this.exited = new Promise((done) => this.#pty.onExit(({ exitCode }) => done(exitCode)));
   }
 
@@ -125,12 +130,45 @@ describe('dpmsh at a terminal', () => {
     expect(screen).not.toContain('secret');
   }, TEST_MS);
 
+  it('draws a progress bar while Write-Progress runs and leaves no trace of it afterwards', async () => {
+    term.type("1..5 | ForEach-Object { Write-Progress -Activity Copying -PercentComplete ($_*20); Start-Sleep -Milliseconds 200 }; 'done'\r");
+    await term.waitFor((s) => /\nCopying \[o+ *\] Processing$/.test(s), 'the progress bar');
+    const screen = await promptNumber(11);
+    expect(screen.endsWith(`'done'\ndone\n${prompt.trimEnd()}`)).toBe(true);
+    expect(screen.split('\n').filter((l) => l.startsWith('Copying'))).toEqual([]);
+  }, TEST_MS);
+
+  it('takes a bracketed paste of a two-line function as one input, turning bracketed paste on only at the prompt', async () => {
+    expect(term.raw).toContain('\x1b[?2004h');
+    expect(term.raw).toContain('\x1b[?2004l');
+    term.type("\x1b[200~function Get-Pasted {\r\t'pasted' }\x1b[201~");
+    // The test screen drops the tab; the continuation prompt shows the paste stayed one input.
+    await term.waitFor((s) => s.endsWith(`${prompt}function Get-Pasted {\n>> 'pasted' }`), 'the pasted lines');
+    term.type('\r');
+    await promptNumber(12);
+    term.type('Get-Pasted\r');
+    const screen = await promptNumber(13);
+    expect(screen).toContain(`${prompt}Get-Pasted\npasted\n`);
+  }, TEST_MS);
+
+  it("asks -Confirm's question in PowerShell's form and goes on when answered Yes", async () => {
+    term.type('function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name)) { \"removed $Name\" } }\r');
+    await promptNumber(14);
+    term.type('Remove-Thing x -Confirm\r');
+    await term.waitFor((s) => s.endsWith('(default is "Y"):'), 'the confirmation prompt');
+    term.type('y\r');
+    const screen = await promptNumber(15);
+    expect(screen).toContain(
+      `${prompt}Remove-Thing x -Confirm\nConfirm\nAre you sure you want to perform this action?\nPerforming the operation "Remove-Thing" on target "x".\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): y\nremoved x\n`,
+    );
+  }, TEST_MS);
+
   it('exits with exit and keeps the history in $DPMSH_HOME/history', async () => {
     term.type('exit\r');
     expect(await term.exited).toBe(0);
     const history = readFileSync(join(home, 'history'), 'utf8');
     expect(history).toBe(
-      ['1..3 | ForEach-Object { $_ * 2 }', 'function Get-Double($n) {`', '$n * 2 }', 'Get-Double 21', '1..3 | ForEach-Object { $_ * 2 }', 'while ($true) {}', '"still here"', "$p = Read-Host -AsSecureString 'Pass'", '$p.Length', 'exit', ''].join('\n'),
+      ['1..3 | ForEach-Object { $_ * 2 }', 'function Get-Double($n) {`', '$n * 2 }', 'Get-Double 21', '1..3 | ForEach-Object { $_ * 2 }', 'while ($true) {}', '"still here"', "$p = Read-Host -AsSecureString 'Pass'", '$p.Length', "1..5 | ForEach-Object { Write-Progress -Activity Copying -PercentComplete ($_*20); Start-Sleep -Milliseconds 200 }; 'done'", 'function Get-Pasted {`', "\t'pasted' }", 'Get-Pasted', 'function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name)) { "removed $Name" } }', 'Remove-Thing x -Confirm', 'exit', ''].join('\n'),
     );
   }, TEST_MS);
 });

@@ -13,7 +13,9 @@ export type KeyPress =
 export type KeyName = string;
 
 const CSI_FINAL: Readonly<Record<string, KeyName>> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'tab' };
-const CSI_TILDE: Readonly<Record<string, KeyName>> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '3': 'delete', '5': 'pageup', '6': 'pagedown' };
+const CSI_TILDE: Readonly<Record<string, KeyName>> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '3': 'delete', '5': 'pageup', '6': 'pagedown',
+  // Bracketed paste (enabled while the editor is mounted) marks where a paste starts and ends.
+  '200': 'pastestart', '201': 'pasteend' };
 
 function key(name: KeyName, mods: { ctrl?: boolean; alt?: boolean; shift?: boolean } = {}): KeyPress {
   return { kind: 'key', name, ctrl: mods.ctrl ?? false, alt: mods.alt ?? false, shift: mods.shift ?? false };

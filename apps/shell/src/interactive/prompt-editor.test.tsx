@@ -119,3 +119,22 @@ describe('the prompt editor', () => {
     expect(await f.outcome()).toEqual({ kind: 'exit' });
   });
 });
+
+describe('a bracketed paste', () => {
+  it('is inserted as text: its lines stay one multi-line input and its tabs are not completion', async () => {
+    const e = await editorWith();
+    await e.press('\x1b[200~', 'function Get-Two {\r', "\t'two'\r}", '\x1b[201~');
+    expect(e.frame()).toBe("PS /w> function Get-Two {\n>> \t'two'\n>> }");
+    expect(await e.outcome()).toBeUndefined();
+    await e.press('\r');
+    expect(await e.outcome()).toEqual({ kind: 'accept', text: "function Get-Two {\n\t'two'\n}" });
+  });
+
+  it('keeps Tab and Enter keys that arrive inside the paste as text, and typing after it edits again', async () => {
+    const e = await editorWith();
+    await e.press('\x1b[200~', 'Get-DPMCloud', '\t', '\r', '\x1b[201~', BACKSPACE, BACKSPACE);
+    expect(e.frame()).toBe('PS /w> Get-DPMCloud');
+    await e.press('\t');
+    expect(e.frame().split('\n')[0]).toBe('PS /w> Get-DPMCloudConnection');
+  });
+});

@@ -23,6 +23,8 @@ export interface PromptEditorProps {
 
 const CONTINUATION_PROMPT = '>> ';
 const MENU_ROWS = 10;
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 
 interface Cell {
   readonly text: string;
@@ -118,6 +120,18 @@ export function PromptEditor({ prompt, services, onDone, onReady }: PromptEditor
     setRawMode(true);
     return () => setRawMode(false);
   }, [setRawMode]);
+  useEffect(() => {
+    // Bracketed paste while the editor is up, so that a paste is told from typing; off again when
+    // it unmounts (a command's own input is not marked) and if the process exits meanwhile.
+    if (!stdout.isTTY) return undefined;
+    const off = (): void => void stdout.write(BRACKETED_PASTE_OFF);
+    stdout.write(BRACKETED_PASTE_ON);
+    process.once('exit', off);
+    return () => {
+      process.off('exit', off);
+      off();
+    };
+  }, [stdout]);
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
   useEffect(() => {

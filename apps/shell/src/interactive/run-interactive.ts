@@ -14,6 +14,7 @@ import type { StdioHost } from '../host/stdio-host.js';
 import { complete } from './completion.js';
 import type { EditorServices } from './editor-state.js';
 import { History } from './history.js';
+import { ProgressBars } from './progress-bars.js';
 
 /** Runs the read-eval-print loop until `exit`, Ctrl+D or end of input; returns the exit code. */
 export async function runInteractive(shell: Shell, host: StdioHost, options: HostOptions): Promise<number> {
@@ -23,12 +24,14 @@ export async function runInteractive(shell: Shell, host: StdioHost, options: Hos
     if (existsSync(profile)) await shell.runFile(profile, { output: () => undefined, dotSource: true });
   }
   const repl = new Evaluator(shell, host);
+  if (host.canShowProgress) host.setProgressView(new ProgressBars(process.stdout));
   process.on('SIGINT', repl.interrupt);
   try {
     const rawMode = process.stdin.isTTY === true && typeof process.stdin.setRawMode === 'function';
     return rawMode ? await editorLoop(shell, repl) : await readlineLoop(shell, repl);
   } finally {
     process.off('SIGINT', repl.interrupt);
+    host.setProgressView(undefined);
   }
 }
 
@@ -122,9 +125,11 @@ class Evaluator {
     } catch (error) {
       if (!controller.signal.aborted) throw error;
       // Stopped by Ctrl+C: the terminal echoed ^C; the next prompt starts on a line of its own.
+      this.host.endCommand();
       process.stdout.write('\n');
       return undefined;
     } finally {
+      this.host.endCommand();
       this.#running = undefined;
     }
   }

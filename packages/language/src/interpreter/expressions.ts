@@ -51,9 +51,180 @@ const MATCHES: VariablePath = { userPath: 'Matches', scope: null, drive: null, n
 /** Evaluates an expression to its value. */
 export async function evaluate(node: ExpressionAst, ctx: ExecutionContext): Promise<unknown> {
   try {
-    return await evaluateNode(node, ctx);
+    return isSyncExpression(node) ? evaluateSyncNode(node, ctx) : await evaluateNode(node, ctx);
   } catch (error) {
     throw atPosition(error, node.extent);
+  }
+}
+
+/** Returned by the synchronous fast paths when the node needs the general, awaiting path. */
+export const NOT_SYNC: unique symbol = Symbol('not sync');
+
+const syncExpressions = new WeakMap<ExpressionAst, boolean>();
+
+/**
+ * Whether an expression can be evaluated without awaiting: it runs no command, no script block and
+ * no member that might (a property or method may run script). Cached per syntax-tree node.
+ */
+export function isSyncExpression(node: ExpressionAst): boolean {
+  let known = syncExpressions.get(node);
+  if (known === undefined) {
+    known = computeSync(node);
+    syncExpressions.set(node, known);
+  }
+  return known;
+}
+
+function computeSync(node: ExpressionAst): boolean {
+  switch (node.kind) {
+    case 'Constant':
+    case 'StringConstant':
+    case 'TypeExpression':
+      return true;
+    case 'Variable':
+      return !node.splatted;
+    case 'ExpandableString':
+      return node.parts.every((part) => part.kind === 'StringConstant' || (part.kind === 'Variable' && !part.splatted));
+    case 'ArrayLiteral':
+      return node.elements.every(isSyncExpression);
+    case 'ParenExpression':
+      return syncStatementExpression(node.pipeline) !== undefined;
+    case 'UnaryExpression':
+      if (node.operator === '++' || node.operator === '--') return node.child.kind === 'Variable' && !node.child.splatted;
+      return isSyncExpression(node.child);
+    case 'BinaryExpression':
+      return isSyncExpression(node.left) && isSyncExpression(node.right);
+    case 'TernaryExpression':
+      return isSyncExpression(node.condition) && isSyncExpression(node.ifTrue) && isSyncExpression(node.ifFalse);
+    case 'ConvertExpression': {
+      const name = node.type.typeName.fullName.toLowerCase();
+      if (name === 'ordered' || name === 'ref' || name === 'system.management.automation.psreference') return false;
+      return isSyncExpression(node.child);
+    }
+    case 'AttributedExpression':
+      return isSyncExpression(node.child);
+    case 'IndexExpression':
+      return isSyncExpression(node.target) && isSyncExpression(node.index);
+    default:
+      return false;
+  }
+}
+
+/** The expression a statement is when it is a lone expression that can be evaluated synchronously. */
+export function syncStatementExpression(statement: StatementAst | PipelineBaseAst): ExpressionAst | undefined {
+  if (statement.kind !== 'Pipeline' || statement.pipelineElements.length !== 1) return undefined;
+  const only = statement.pipelineElements[0];
+  if (only.kind !== 'CommandExpression' || only.redirections.length !== 0) return undefined;
+  return isSyncExpression(only.expression) ? only.expression : undefined;
+}
+
+/** Evaluates an expression that isSyncExpression accepts, reporting errors at its position as evaluate does. */
+export function evaluateSync(node: ExpressionAst, ctx: ExecutionContext): unknown {
+  try {
+    return evaluateSyncNode(node, ctx);
+  } catch (error) {
+    throw atPosition(error, node.extent);
+  }
+}
+
+/** The value of a statement without awaiting, or NOT_SYNC when it needs the general path. */
+export function valueOfStatementSync(statement: StatementAst | PipelineBaseAst, ctx: ExecutionContext): unknown {
+  const expression = syncStatementExpression(statement);
+  return expression === undefined ? NOT_SYNC : evaluateSync(expression, ctx);
+}
+
+function evaluateSyncNode(node: ExpressionAst, ctx: ExecutionContext): unknown {
+  switch (node.kind) {
+    case 'Constant':
+      return constantValue(node);
+    case 'StringConstant':
+      return node.value;
+    case 'Variable':
+      return readVariable(node.variablePath, ctx, node.extent);
+    case 'TypeExpression':
+      return new PSTypeLiteral(resolveTypeName(node.typeName).fullName);
+    case 'ExpandableString': {
+      let text = '';
+      for (const part of node.parts) {
+        if (part.kind === 'StringConstant') text += part.value;
+        else if (part.kind === 'Variable') text += toText(readVariable(part.variablePath, ctx, part.extent), ctx.scope);
+      }
+      return text;
+    }
+    case 'ArrayLiteral': {
+      const values: unknown[] = [];
+      for (const element of node.elements) values.push(evaluateSync(element, ctx));
+      return values;
+    }
+    case 'ParenExpression': {
+      const expression = syncStatementExpression(node.pipeline);
+      if (expression === undefined) throw new Error('bug: a paren expression that needs awaiting ran synchronously');
+      return evaluateSync(expression, ctx);
+    }
+    case 'UnaryExpression':
+      return unarySync(node, ctx);
+    case 'BinaryExpression':
+      switch (node.operator) {
+        case '-and':
+          return toBoolean(evaluateSync(node.left, ctx)) && toBoolean(evaluateSync(node.right, ctx));
+        case '-or':
+          return toBoolean(evaluateSync(node.left, ctx)) || toBoolean(evaluateSync(node.right, ctx));
+        case '??': {
+          const left = evaluateSync(node.left, ctx);
+          return left === null || left === undefined ? evaluateSync(node.right, ctx) : left;
+        }
+        default: {
+          const left = evaluateSync(node.left, ctx);
+          const right = evaluateSync(node.right, ctx);
+          return binaryOperation(node.operator, node.caseSensitive, left, right, (matches) => assignVariable(MATCHES, matches, ctx, node.extent));
+        }
+      }
+    case 'TernaryExpression':
+      return toBoolean(evaluateSync(node.condition, ctx)) ? evaluateSync(node.ifTrue, ctx) : evaluateSync(node.ifFalse, ctx);
+    case 'ConvertExpression': {
+      const type = resolveTypeName(node.type.typeName);
+      const value = evaluateSync(node.child, ctx);
+      if (type.kind === 'void') return undefined;
+      return convertTo(value, type);
+    }
+    case 'AttributedExpression':
+      return evaluateSync(node.child, ctx);
+    case 'IndexExpression': {
+      const target = evaluateSync(node.target, ctx);
+      if (target === null || target === undefined) {
+        if (node.nullConditional) return null;
+        throw nullIndex(node.extent);
+      }
+      return indexInto(target, evaluateSync(node.index, ctx));
+    }
+    default:
+      throw new Error(`bug: a ${node.kind} expression ran synchronously`);
+  }
+}
+
+function unarySync(node: UnaryExpressionAst, ctx: ExecutionContext): unknown {
+  switch (node.operator) {
+    case '-not':
+      return !toBoolean(evaluateSync(node.child, ctx));
+    case '-':
+      return negate(evaluateSync(node.child, ctx));
+    case '+':
+      return arithmetic('+', 0, evaluateSync(node.child, ctx));
+    case '-bnot':
+      return bitwiseNot(evaluateSync(node.child, ctx));
+    case '-split':
+      return unarySplit(evaluateSync(node.child, ctx));
+    case '-join':
+      return unaryJoin(evaluateSync(node.child, ctx));
+    case '++':
+    case '--': {
+      const child = node.child;
+      if (child.kind !== 'Variable') throw new Error('bug: ++ on a non-variable ran synchronously');
+      const before = evaluateSync(child, ctx);
+      const after = arithmetic(node.operator === '++' ? '+' : '-', before === null ? 0 : before, 1);
+      assignVariable(child.variablePath, after, ctx, child.extent);
+      return node.postfix ? before : after;
+    }
   }
 }
 

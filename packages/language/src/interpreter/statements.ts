@@ -32,16 +32,22 @@ import { derive, type ExecutionContext } from './context.js';
 import { BreakSignal, ContinueSignal, ExitSignal, loopTakes, ReturnSignal } from './control-flow.js';
 import { atPosition } from './errors.js';
 import { findHandler } from './exception-types.js';
-import { evaluate, valueOfStatement } from './expressions.js';
+import { evaluate, evaluateSync, NOT_SYNC, syncStatementExpression, valueOfStatement, valueOfStatementSync } from './expressions.js';
 import { defineFunction } from './functions.js';
-import { enumerateValue } from './output.js';
+import { enumerateValue, writeEnumerated } from './output.js';
 import { runPipelineStatement } from './pipelines.js';
 import { ScriptBlockValue } from './script-block.js';
 import { sessionState } from './session-state.js';
+import { arithmetic } from './arithmetic.js';
 import { assignVariable, setAutomatic } from './variables.js';
 
 /** Runs statements in order, handling the block's traps; output goes to the context's sink. */
 export async function executeStatements(statements: readonly StatementAst[], traps: readonly TrapStatementAst[], ctx: ExecutionContext): Promise<void> {
+  if (traps.length === 0) {
+    const pending = executeStatementsFast(statements, ctx);
+    if (pending !== undefined) await pending;
+    return;
+  }
   const inner = traps.length > 0 ? derive(ctx, { handlers: ctx.handlers + 1 }) : ctx;
   for (const statement of statements) {
     if (ctx.signal.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
@@ -58,6 +64,98 @@ export async function executeStatements(statements: readonly StatementAst[], tra
       await runTrap(trap, error, ctx);
     }
   }
+}
+
+/**
+ * Runs statements of a block without traps, synchronously as far as they allow: undefined when
+ * all ran without awaiting, else a promise for the rest.
+ */
+function executeStatementsFast(statements: readonly StatementAst[], ctx: ExecutionContext): Promise<void> | undefined {
+  for (let i = 0; i < statements.length; i++) {
+    if (ctx.signal.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
+    const statement = statements[i];
+    const done = runStatementFast(statement, ctx);
+    if (done === NOT_SYNC) return continueStatements(statements, i, ctx);
+    if (done !== undefined) return done.then(() => continueStatements(statements, i + 1, ctx));
+  }
+  return undefined;
+}
+
+async function continueStatements(statements: readonly StatementAst[], from: number, ctx: ExecutionContext): Promise<void> {
+  for (let i = from; i < statements.length; i++) {
+    if (i > from && ctx.signal.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
+    const statement = statements[i];
+    const done = i === from ? NOT_SYNC : runStatementFast(statement, ctx);
+    if (done === NOT_SYNC) await executeStatement(statement, ctx);
+    else if (done !== undefined) await done;
+  }
+}
+
+/** executeStatement for a statement that needs no awaiting: NOT_SYNC when it does, else undefined or a promise for writing its output. */
+function runStatementFast(statement: StatementAst, ctx: ExecutionContext): typeof NOT_SYNC | Promise<void> | undefined {
+  let done: typeof NOT_SYNC | Promise<void> | undefined;
+  try {
+    done = statementKindSync(statement, ctx);
+  } catch (error) {
+    handleStatementError(error, statement, ctx);
+    return undefined;
+  }
+  if (done instanceof Promise) return done.catch((error: unknown) => handleStatementError(error, statement, ctx));
+  return done;
+}
+
+/** executeStatementKind for a lone synchronous expression or an assignment of one to a variable; NOT_SYNC for anything else. */
+function statementKindSync(statement: StatementAst, ctx: ExecutionContext): typeof NOT_SYNC | Promise<void> | undefined {
+  if (statement.kind === 'AssignmentStatement') {
+    const target = statement.left;
+    if (target.kind !== 'Variable' || target.splatted) return NOT_SYNC;
+    const right = syncStatementExpression(statement.right);
+    if (right === undefined) return NOT_SYNC;
+    if (statement.operator === '=') {
+      assignVariable(target.variablePath, evaluateSync(right, ctx), ctx, target.extent);
+    } else {
+      const current = evaluateSync(target, ctx);
+      if (statement.operator === '??=') {
+        if (current === null || current === undefined) assignVariable(target.variablePath, evaluateSync(right, ctx), ctx, target.extent);
+      } else {
+        const value = evaluateSync(right, ctx);
+        assignVariable(target.variablePath, arithmetic(statement.operator[0] as '+' | '-' | '*' | '/' | '%', current, value), ctx, target.extent);
+      }
+    }
+    sessionState(ctx.session).lastSuccess = true;
+    return undefined;
+  }
+  const expression = syncStatementExpression(statement);
+  if (expression === undefined) return NOT_SYNC;
+  const value = evaluateSync(expression, ctx);
+  // `$i++` alone is a statement that outputs nothing; `($i++)` outputs the old value.
+  const silent = value === undefined || (expression.kind === 'UnaryExpression' && (expression.operator === '++' || expression.operator === '--'));
+  if (silent) {
+    sessionState(ctx.session).lastSuccess = true;
+    return undefined;
+  }
+  return writeEnumerated(value, ctx.output).then(() => {
+    sessionState(ctx.session).lastSuccess = true;
+  });
+}
+
+/** A condition's truth, without awaiting when the condition allows. */
+function conditionTruth(condition: StatementAst, ctx: ExecutionContext): boolean | Promise<boolean> {
+  const value = valueOfStatementSync(condition, ctx);
+  return value === NOT_SYNC ? valueOfStatement(condition, ctx).then(toBoolean) : toBoolean(value);
+}
+
+/** runDiscarding, without awaiting when the statement allows. */
+function discardFast(statement: StatementAst, ctx: ExecutionContext): Promise<void> | undefined {
+  if (statement.kind === 'AssignmentStatement') {
+    const done = statementKindSync(statement, ctx);
+    return done === NOT_SYNC ? runDiscarding(statement, ctx) : done;
+  }
+  const expression = syncStatementExpression(statement);
+  if (expression === undefined) return runDiscarding(statement, ctx);
+  evaluateSync(expression, ctx);
+  sessionState(ctx.session).lastSuccess = true;
+  return undefined;
 }
 
 /** A trap runs with $_ set to the error; `continue` resumes silently, `break` rethrows, falling off the end reports and resumes. */
@@ -101,12 +199,17 @@ export async function executeStatement(statement: StatementAst, ctx: ExecutionCo
   try {
     await executeStatementKind(statement, ctx);
   } catch (error) {
-    if (!(error instanceof RuntimeError)) throw error;
-    atPosition(error, statement.extent);
-    if (ctx.handlers > 0 || error.terminates === 'script' || commandTerminating.has(error)) throw error;
-    if (errorActionIsStop(ctx)) throw new RuntimeError(error.errorRecord, 'script');
-    reportError(error.errorRecord, ctx);
+    handleStatementError(error, statement, ctx);
   }
+}
+
+/** What executeStatement does with an error: reports it in place, or rethrows it to a handler. */
+function handleStatementError(error: unknown, statement: StatementAst, ctx: ExecutionContext): void {
+  if (!(error instanceof RuntimeError)) throw error;
+  atPosition(error, statement.extent);
+  if (ctx.handlers > 0 || error.terminates === 'script' || commandTerminating.has(error)) throw error;
+  if (errorActionIsStop(ctx)) throw new RuntimeError(error.errorRecord, 'script');
+  reportError(error.errorRecord, ctx);
 }
 
 /**
@@ -142,13 +245,12 @@ export async function executeStatementKind(statement: StatementAst, ctx: Executi
       return;
     case 'ForStatement': {
       if (statement.initializer) await runDiscarding(statement.initializer, ctx);
-      await loop(statement.label, ctx, async () => (statement.condition ? toBoolean(await valueOfStatement(statement.condition, ctx)) : true), statement.body, async () => {
-        if (statement.iterator) await runDiscarding(statement.iterator, ctx);
-      });
+      const { condition, iterator } = statement;
+      await loop(statement.label, ctx, () => (condition ? conditionTruth(condition, ctx) : true), statement.body, iterator ? () => discardFast(iterator, ctx) : undefined);
       return;
     }
     case 'WhileStatement':
-      await loop(statement.label, ctx, async () => toBoolean(await valueOfStatement(statement.condition, ctx)), statement.body);
+      await loop(statement.label, ctx, () => conditionTruth(statement.condition, ctx), statement.body);
       return;
     case 'DoWhileStatement':
     case 'DoUntilStatement': {
@@ -209,13 +311,16 @@ async function labelOf(label: ExpressionAst | null, ctx: ExecutionContext): Prom
 async function loop(
   label: string | null,
   ctx: ExecutionContext,
-  next: () => Promise<boolean>,
+  next: () => boolean | Promise<boolean>,
   body: { statements: readonly StatementAst[]; traps: readonly TrapStatementAst[] },
-  after?: () => Promise<void>,
+  after?: () => Promise<void> | undefined,
 ): Promise<void> {
   const inner = derive(ctx, { loopDepth: ctx.loopDepth + 1 });
+  const { statements, traps } = body;
   let iterations = 0;
-  while (await next()) {
+  for (;;) {
+    const proceed = next();
+    if (!(proceed instanceof Promise ? await proceed : proceed)) break;
     // Awaits of settled promises never leave the microtask queue; yield now and then so a
     // Ctrl+C (a signal handler, a macrotask) can abort even `while ($true) {}`.
     if (++iterations % 1024 === 0) {
@@ -223,12 +328,16 @@ async function loop(
       if (ctx.signal.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
     }
     try {
-      await executeStatements(body.statements, body.traps, inner);
+      const pending = traps.length === 0 ? executeStatementsFast(statements, inner) : executeStatements(statements, traps, inner);
+      if (pending !== undefined) await pending;
     } catch (signal) {
       if (signal instanceof BreakSignal && loopTakes(label, signal.label)) return;
       if (!(signal instanceof ContinueSignal && loopTakes(label, signal.label))) throw signal;
     }
-    if (after) await after();
+    if (after) {
+      const pending = after();
+      if (pending !== undefined) await pending;
+    }
   }
 }
 
