@@ -93,7 +93,8 @@ function computeSync(node: ExpressionAst): boolean {
       if (node.operator === '++' || node.operator === '--') return node.child.kind === 'Variable' && !node.child.splatted;
       return isSyncExpression(node.child);
     case 'BinaryExpression':
-      return isSyncExpression(node.left) && isSyncExpression(node.right);
+      // -replace may run a script block per match, so it awaits.
+      return node.operator !== '-replace' && isSyncExpression(node.left) && isSyncExpression(node.right);
     case 'TernaryExpression':
       return isSyncExpression(node.condition) && isSyncExpression(node.ifTrue) && isSyncExpression(node.ifFalse);
     case 'ConvertExpression': {
