@@ -203,30 +203,37 @@ function evaluateSyncNode(node: ExpressionAst, ctx: ExecutionContext): unknown {
   }
 }
 
-function unarySync(node: UnaryExpressionAst, ctx: ExecutionContext): unknown {
-  switch (node.operator) {
+/** A prefix operator other than ++/-- applied to its operand's value. */
+function applyUnary(operator: Exclude<UnaryExpressionAst['operator'], '++' | '--'>, value: unknown): unknown {
+  switch (operator) {
     case '-not':
-      return !toBoolean(evaluateSync(node.child, ctx));
+      return !toBoolean(value);
     case '-':
-      return negate(evaluateSync(node.child, ctx));
+      return negate(value);
     case '+':
-      return arithmetic('+', 0, evaluateSync(node.child, ctx));
+      return arithmetic('+', 0, value);
     case '-bnot':
-      return bitwiseNot(evaluateSync(node.child, ctx));
+      return bitwiseNot(value);
     case '-split':
-      return unarySplit(evaluateSync(node.child, ctx));
+      return unarySplit(value);
     case '-join':
-      return unaryJoin(evaluateSync(node.child, ctx));
-    case '++':
-    case '--': {
-      const child = node.child;
-      if (child.kind !== 'Variable') throw new Error('bug: ++ on a non-variable ran synchronously');
-      const before = evaluateSync(child, ctx);
-      const after = arithmetic(node.operator === '++' ? '+' : '-', before === null ? 0 : before, 1);
-      assignVariable(child.variablePath, after, ctx, child.extent);
-      return node.postfix ? before : after;
-    }
+      return unaryJoin(value);
   }
+}
+
+/** The value ++/-- gives and the one it stores: the old one for postfix, the new one for prefix. */
+function stepped(operator: '++' | '--', before: unknown): unknown {
+  return arithmetic(operator === '++' ? '+' : '-', before === null ? 0 : before, 1);
+}
+
+function unarySync(node: UnaryExpressionAst, ctx: ExecutionContext): unknown {
+  if (node.operator !== '++' && node.operator !== '--') return applyUnary(node.operator, evaluateSync(node.child, ctx));
+  const child = node.child;
+  if (child.kind !== 'Variable') throw new Error('bug: ++ on a non-variable ran synchronously');
+  const before = evaluateSync(child, ctx);
+  const after = stepped(node.operator, before);
+  assignVariable(child.variablePath, after, ctx, child.extent);
+  return node.postfix ? before : after;
 }
 
 async function evaluateNode(node: ExpressionAst, ctx: ExecutionContext): Promise<unknown> {
@@ -362,27 +369,11 @@ async function reference(child: ExpressionAst, ctx: ExecutionContext): Promise<u
 }
 
 async function unary(node: UnaryExpressionAst, ctx: ExecutionContext): Promise<unknown> {
-  switch (node.operator) {
-    case '-not':
-      return !toBoolean(await evaluate(node.child, ctx));
-    case '-':
-      return negate(await evaluate(node.child, ctx));
-    case '+':
-      return arithmetic('+', 0, await evaluate(node.child, ctx));
-    case '-bnot':
-      return bitwiseNot(await evaluate(node.child, ctx));
-    case '-split':
-      return unarySplit(await evaluate(node.child, ctx));
-    case '-join':
-      return unaryJoin(await evaluate(node.child, ctx));
-    case '++':
-    case '--': {
-      const before = await readTarget(node.child, ctx);
-      const after = arithmetic(node.operator === '++' ? '+' : '-', before === null ? 0 : before, 1);
-      await assignTo(node.child, after, ctx);
-      return node.postfix ? before : after;
-    }
-  }
+  if (node.operator !== '++' && node.operator !== '--') return applyUnary(node.operator, await evaluate(node.child, ctx));
+  const before = await readTarget(node.child, ctx);
+  const after = stepped(node.operator, before);
+  await assignTo(node.child, after, ctx);
+  return node.postfix ? before : after;
 }
 
 async function binary(op: string, node: Extract<ExpressionAst, { kind: 'BinaryExpression' }>, ctx: ExecutionContext): Promise<unknown> {
