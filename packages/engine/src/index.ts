@@ -1,1 +1,2 @@
-export {};
+/** @dpmsh/engine: the backup engine. */
+export type * from './api.js';

@@ -1,1 +1,2 @@
-export {};
+/** @dpmsh/sdk: the contract workload plugins are written against. */
+export * from './contract.js';
