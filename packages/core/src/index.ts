@@ -148,3 +148,5 @@ export {
   type FileTreatment,
   type FileBackupDecision,
 } from './file-types.js';
+
+export { RETRY_AFTER_FAILURE_MINUTES, nextBackupDue, isBackupDue, type ScheduledSource } from './schedule.js';
