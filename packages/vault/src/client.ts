@@ -112,6 +112,23 @@ export interface PingResult {
   serverTime: IsoTimestamp;
 }
 
+/** What a server tells the vault about a recovery point it has copied there. */
+export interface VaultRecoveryPointInput {
+  recoveryPointId: string;
+  datasourceId: string;
+  datasourceName: string;
+  createdAt: IsoTimestamp;
+  sizeBytes: number;
+}
+
+/** A recovery point the vault holds for a server. */
+export interface VaultRecoveryPoint extends VaultRecoveryPointInput {
+  serverId: string;
+  vaultId: string;
+  /** When the vault recorded it. */
+  recordedAt: IsoTimestamp;
+}
+
 /** The vault service as a client sees it, embedded or remote. */
 export interface VaultClient {
   /** The subscription the vaults belong to (created with the vault service). */
@@ -148,6 +165,26 @@ export interface VaultClient {
   ping(): Promise<PingResult>;
   /** Records that a registered server reached the vault now. */
   recordContact(serverId: string): Promise<RegistrationRecord>;
+
+  /**
+   * Stores an object of a server (names: '/'-separated, [A-Za-z0-9/_.-], no '.' or '..' part),
+   * atomically, replacing one of the same name. Refused unless the server is registered and the
+   * subscription is Active (backup to the vault stops while it is Expired or Deprovisioned).
+   */
+  putObject(serverId: string, name: string, data: Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
+  /** An object's bytes; an error whose `code` is 'ENOENT' when absent. Allowed while Expired, refused when Deprovisioned. */
+  getObject(serverId: string, name: string): Promise<Uint8Array>;
+  /** The server's object names that start with `prefix`, sorted. Allowed while Expired, refused when Deprovisioned. */
+  listObjects(serverId: string, prefix: string): Promise<string[]>;
+  /** Removes an object (no error when absent); refused unless the subscription is Active. */
+  deleteObject(serverId: string, name: string): Promise<void>;
+  /**
+   * Records a recovery point copied to the vault (again with the same id replaces it) and marks the
+   * vault as holding a backup, which locks its storage redundancy. Refused unless the subscription is Active.
+   */
+  recordRecoveryPoint(serverId: string, rp: VaultRecoveryPointInput): Promise<void>;
+  /** The server's recovery points in the vault, oldest first; none once the subscription was deprovisioned. */
+  listRecoveryPoints(serverId: string): Promise<VaultRecoveryPoint[]>;
 
   /** Releases the client; any later call fails. */
   close(): Promise<void>;

@@ -14,7 +14,10 @@ export type {
   VaultClient,
   VaultPropertiesChange,
   VaultRecord,
+  VaultRecoveryPoint,
+  VaultRecoveryPointInput,
 } from './client.js';
+export { MAX_OBJECT_NAME_LENGTH, validateObjectName } from './object-names.js';
 export { createEmbeddedVault, type EmbeddedVaultOptions } from './embedded/embedded-vault.js';
 export { DATABASE_FILE } from './embedded/database.js';
 export { proveCredentialPossession } from './credentials/possession.js';

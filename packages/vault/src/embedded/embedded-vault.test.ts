@@ -32,7 +32,7 @@ describe('the vault directory', () => {
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+      expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
     } finally {
       db.close();
     }

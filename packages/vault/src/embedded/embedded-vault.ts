@@ -10,9 +10,12 @@ import type {
   VaultClient,
   VaultPropertiesChange,
   VaultRecord,
+  VaultRecoveryPoint,
+  VaultRecoveryPointInput,
 } from '../client.js';
 import { presentCredential } from '../credentials/possession.js';
 import { openVaultDatabase } from './database.js';
+import { ObjectStore } from './object-store.js';
 import { VaultService } from './vault-service.js';
 
 /** Options of the embedded vault. */
@@ -26,7 +29,7 @@ export async function createEmbeddedVault(dir: string, options: EmbeddedVaultOpt
   const clock = options.clock ?? (() => new Date());
   const db = openVaultDatabase(dir, () => clock().toISOString());
   try {
-    return new EmbeddedVaultClient(new VaultService(db, clock));
+    return new EmbeddedVaultClient(new VaultService(db, new ObjectStore(dir), clock));
   } catch (error) {
     db.close();
     throw error;
@@ -101,6 +104,30 @@ class EmbeddedVaultClient implements VaultClient {
 
   async recordContact(serverId: string): Promise<RegistrationRecord> {
     return this.open().recordContact(serverId);
+  }
+
+  async putObject(serverId: string, name: string, data: Uint8Array | AsyncIterable<Uint8Array>): Promise<void> {
+    return this.open().putObject(serverId, name, data);
+  }
+
+  async getObject(serverId: string, name: string): Promise<Uint8Array> {
+    return this.open().getObject(serverId, name);
+  }
+
+  async listObjects(serverId: string, prefix: string): Promise<string[]> {
+    return this.open().listObjects(serverId, prefix);
+  }
+
+  async deleteObject(serverId: string, name: string): Promise<void> {
+    return this.open().deleteObject(serverId, name);
+  }
+
+  async recordRecoveryPoint(serverId: string, rp: VaultRecoveryPointInput): Promise<void> {
+    this.open().recordRecoveryPoint(serverId, rp);
+  }
+
+  async listRecoveryPoints(serverId: string): Promise<VaultRecoveryPoint[]> {
+    return this.open().listRecoveryPoints(serverId);
   }
 
   async close(): Promise<void> {

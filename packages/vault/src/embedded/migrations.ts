@@ -81,4 +81,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX registrations_by_vault ON registrations (vault_id);
     `,
   },
+  {
+    version: 2,
+    name: 'vault recovery points',
+    sql: `
+      -- The recovery points a server has copied to the vault; their data are the server's objects.
+      -- Kept by server id rather than registration, so a server that registers again finds them.
+      CREATE TABLE vault_recovery_points (
+        vault_id          TEXT NOT NULL REFERENCES vaults (vault_id) ON DELETE CASCADE,
+        server_id         TEXT NOT NULL,
+        recovery_point_id TEXT NOT NULL,
+        datasource_id     TEXT NOT NULL,
+        datasource_name   TEXT NOT NULL,
+        created_at        TEXT NOT NULL,
+        size_bytes        INTEGER NOT NULL CHECK (size_bytes >= 0),
+        recorded_at       TEXT NOT NULL,
+        PRIMARY KEY (vault_id, server_id, recovery_point_id)
+      ) STRICT;
+      CREATE INDEX vault_recovery_points_by_server ON vault_recovery_points (server_id, created_at);
+    `,
+  },
 ];

@@ -10,7 +10,9 @@ import {
   VAULT_CREDENTIALS_VERSION,
   VAULT_PROVIDER_NAMESPACE,
   VAULT_RESOURCE_TYPE,
+  assertOperationAllowed,
   assertRedundancyChangeAllowed,
+  cloudOperations,
   assertVaultNameAvailable,
   checkCredential,
   credentialFileName,
@@ -22,6 +24,7 @@ import {
   parseSubscriptionState,
   serializeVaultCredentials,
   validateVaultName,
+  type CloudOperation,
   type StorageRedundancy,
   type SubscriptionState,
 } from '@dpmsh/core';
@@ -35,6 +38,8 @@ import type {
   SubscriptionRecord,
   VaultPropertiesChange,
   VaultRecord,
+  VaultRecoveryPoint,
+  VaultRecoveryPointInput,
 } from '../client.js';
 import { certificateThumbprint, createCredentialCertificate } from '../credentials/certificate.js';
 import { verifyPossession, type CredentialPresentation } from '../credentials/possession.js';
@@ -51,6 +56,7 @@ import {
   vaultResourceId,
 } from '@dpmsh/core';
 import type { VaultDatabase } from './database.js';
+import type { ObjectStore } from './object-store.js';
 
 interface SubscriptionRow {
   subscription_id: string;
@@ -105,6 +111,17 @@ interface RegistrationRow {
   last_contact_at: string | null;
 }
 
+interface RecoveryPointRow {
+  vault_id: string;
+  server_id: string;
+  recovery_point_id: string;
+  datasource_id: string;
+  datasource_name: string;
+  created_at: string;
+  size_bytes: number;
+  recorded_at: string;
+}
+
 const CHALLENGE_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 const VAULT_COLUMNS = `v.*, (SELECT count(*) FROM registrations r WHERE r.vault_id = v.vault_id) AS registered_server_count`;
@@ -116,6 +133,7 @@ export class VaultService {
 
   constructor(
     private readonly db: VaultDatabase,
+    private readonly objects: ObjectStore,
     private readonly clock: () => Date,
   ) {
     this.subscriptionId = this.ensureDefaultSubscription();
@@ -128,7 +146,7 @@ export class VaultService {
   setSubscriptionState(requested: string): SubscriptionRecord {
     const state = parseSubscriptionState(requested);
     const now = this.now();
-    return this.write(() => {
+    const record = this.write(() => {
       const current = this.subscriptionRow();
       if (current.state !== state) {
         this.db
@@ -143,9 +161,15 @@ export class VaultService {
             'INSERT INTO subscription_state_changes (subscription_id, from_state, to_state, changed_at) VALUES (?, ?, ?, ?)',
           )
           .run(this.subscriptionId, current.state, state, now);
+        if (state === 'Deprovisioned') this.db.prepare('DELETE FROM vault_recovery_points').run();
       }
       return toSubscriptionRecord(this.subscriptionRow());
     });
+    // The seed's table: a deprovisioned subscription's recovery points are deleted for good. The
+    // rows went in the transaction; the data follows it, so a crash in between leaves only
+    // unreachable files that the next deprovisioning removes.
+    if (record.state === 'Deprovisioned') this.objects.deleteAll();
+    return record;
   }
 
   createVault(request: CreateVaultRequest): VaultRecord {
@@ -198,14 +222,16 @@ export class VaultService {
   }
 
   removeVault(name: string): void {
-    this.write(() => {
+    const vaultId = this.write(() => {
       const vault = this.vaultRow(name);
       if (vault.registered_server_count > 0) throw vaultHasRegisteredServersError(vault.name, vault.registered_server_count);
       // The vault points at its newest credential and the credentials at the vault; unlink first
       // so the cascade from the vault removes credentials and challenges without a dangling pointer.
       this.db.prepare('UPDATE vaults SET newest_credential = NULL WHERE vault_id = ?').run(vault.vault_id);
       this.db.prepare('DELETE FROM vaults WHERE vault_id = ?').run(vault.vault_id);
+      return vault.vault_id;
     });
+    this.objects.deleteVault(vaultId);
   }
 
   markBackupStored(vaultName: string): VaultRecord {
@@ -421,8 +447,64 @@ export class VaultService {
     });
   }
 
+  async putObject(serverId: string, name: string, data: Uint8Array | AsyncIterable<Uint8Array>): Promise<void> {
+    const vaultId = this.vaultOfServer(serverId, 'backupToVault');
+    await this.objects.put(vaultId, serverId, name, data);
+  }
+
+  async getObject(serverId: string, name: string): Promise<Uint8Array> {
+    return this.objects.get(this.vaultOfServer(serverId, 'restoreFromVault'), serverId, name);
+  }
+
+  async listObjects(serverId: string, prefix: string): Promise<string[]> {
+    return this.objects.list(this.vaultOfServer(serverId, 'restoreFromVault'), serverId, prefix);
+  }
+
+  async deleteObject(serverId: string, name: string): Promise<void> {
+    await this.objects.delete(this.vaultOfServer(serverId, 'backupToVault'), serverId, name);
+  }
+
+  recordRecoveryPoint(serverId: string, rp: VaultRecoveryPointInput): void {
+    const now = this.now();
+    this.write(() => {
+      const vaultId = this.vaultOfServer(serverId, 'backupToVault');
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO vault_recovery_points
+             (vault_id, server_id, recovery_point_id, datasource_id, datasource_name, created_at, size_bytes, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(vaultId, serverId, rp.recoveryPointId, rp.datasourceId, rp.datasourceName, rp.createdAt, rp.sizeBytes, now);
+      // The first backup held by a vault locks its storage redundancy, as the seed says.
+      this.db
+        .prepare('UPDATE vaults SET has_backup = 1, first_backup_at = coalesce(first_backup_at, ?) WHERE vault_id = ?')
+        .run(now, vaultId);
+    });
+  }
+
+  listRecoveryPoints(serverId: string): VaultRecoveryPoint[] {
+    const vaultId = this.vaultOfServer(serverId, 'restoreFromVault');
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM vault_recovery_points WHERE vault_id = ? AND server_id = ? ORDER BY created_at, recovery_point_id',
+      )
+      .all(vaultId, serverId) as RecoveryPointRow[];
+    return rows.map(toVaultRecoveryPoint);
+  }
+
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * The vault a registered server stores into, once the subscription's state allows the
+   * operation: the vault is reached, so only the subscription's column of the table applies.
+   */
+  private vaultOfServer(serverId: string, operation: CloudOperation): string {
+    const registration = this.registrationRow(serverId);
+    if (registration === undefined) throw notRegisteredError();
+    assertOperationAllowed(operation, cloudOperations('Connected', this.subscriptionRow().state));
+    return registration.vault_id;
   }
 
   private now(): string {
@@ -514,6 +596,19 @@ function toVaultRecord(row: VaultRow): VaultRecord {
     hasBackup: row.has_backup === 1,
     registeredServerCount: row.registered_server_count,
     createdAt: row.created_at,
+  };
+}
+
+function toVaultRecoveryPoint(row: RecoveryPointRow): VaultRecoveryPoint {
+  return {
+    recoveryPointId: row.recovery_point_id,
+    datasourceId: row.datasource_id,
+    datasourceName: row.datasource_name,
+    createdAt: row.created_at,
+    sizeBytes: row.size_bytes,
+    serverId: row.server_id,
+    vaultId: row.vault_id,
+    recordedAt: row.recorded_at,
   };
 }
 
