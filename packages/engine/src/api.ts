@@ -87,3 +87,111 @@ export interface PruneReport {
   readonly packsRewritten: number;
   readonly bytesFreed: number;
 }
+
+/** File content, produced as often as it is asked for: each call reads from the start. */
+export type ContentSource = () => AsyncIterable<Uint8Array>;
+
+/**
+ * What a backup stores, in any order except that a directory comes before what it contains
+ * (the same shapes as @dpmsh/sdk's BackupEntry). An 'unchanged' file reuses the content the
+ * parent snapshot holds at its path without reading it.
+ */
+export type BackupInputEntry =
+  | { readonly type: 'directory'; readonly path: string; readonly metadata: EntryMetadata }
+  | { readonly type: 'file'; readonly path: string; readonly metadata: EntryMetadata; readonly sparse: boolean; readonly content: ContentSource }
+  | { readonly type: 'unchanged'; readonly path: string; readonly metadata: EntryMetadata }
+  | { readonly type: 'stream'; readonly path: string; readonly streamName: string; readonly metadata: EntryMetadata; readonly content: ContentSource };
+
+/** An entry of a stored snapshot with a reader over its content (files and streams). */
+export type StoredEntry =
+  | { readonly type: 'directory'; readonly path: string; readonly metadata: EntryMetadata }
+  | { readonly type: 'file'; readonly path: string; readonly metadata: EntryMetadata; readonly sparse: boolean; readonly content: ContentSource }
+  | { readonly type: 'stream'; readonly path: string; readonly streamName: string; readonly metadata: EntryMetadata; readonly content: ContentSource };
+
+/** The 32 random bytes every key of a repository is derived from; written by the server with mode 0600. */
+export type MasterKey = Uint8Array;
+
+/**
+ * The master key wrapped (AES-256-GCM) under a key derived from the passphrase by argon2id; what a
+ * repository stores so that the passphrase alone opens it on another server. JSON-serialisable.
+ */
+export interface KeyEnvelope {
+  readonly kdf: 'argon2id';
+  readonly memoryKiB: number;
+  readonly iterations: number;
+  readonly parallelism: number;
+  /** Base64. */
+  readonly salt: string;
+  /** Base64: IV, ciphertext and tag of the master key. */
+  readonly wrapped: string;
+  /** Hex: an HMAC of a fixed label under the master key, naming it without revealing it. */
+  readonly keyId: string;
+}
+
+/** How a repository is opened: with the master key, or with the passphrase its envelope was made under. */
+export type RepositoryCredentials = { readonly masterKey: MasterKey } | { readonly passphrase: string };
+
+/** Options of one backup run. */
+export interface BackupRunOptions {
+  /** The snapshot 'unchanged' entries refer to; null for a first backup. */
+  readonly parent: string | null;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: EngineProgress) => void;
+  /** The snapshot's creation time; now when absent. */
+  readonly now?: Date;
+  /** Total bytes the caller expects to read, for progress. */
+  readonly bytesTotal?: number;
+}
+
+/** Options of verify, replicate and other long reads. */
+export interface LongRunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: EngineProgress) => void;
+}
+
+/** What replicate sent. */
+export interface ReplicationReport {
+  /** Bytes written to the target (packs, index, snapshot). */
+  readonly bytesSent: number;
+  /** Chunks the target lacked and now holds. */
+  readonly chunksSent: number;
+}
+
+/** An exclusive writer's hold on a repository; released in a finally. */
+export interface RepositoryLock {
+  release(): Promise<void>;
+}
+
+/**
+ * An open repository. Writers (backup, forget, prune, and replicate into a target) take the
+ * lock themselves and fail with 'RepositoryLocked' while another process holds it; readers do not
+ * lock. Errors are @dpmsh/core DomainErrors with ids 'RepositoryNotFound',
+ * 'RepositoryPassphraseIncorrect', 'RepositoryKeyMismatch', 'RepositoryCorrupt', 'RepositoryLocked',
+ * 'SnapshotNotFound', 'UnchangedEntryMissing'.
+ */
+export interface Repository {
+  readonly backend: ObjectBackend;
+  /** Hex: the repository's own id, random at init. */
+  readonly id: string;
+  /** The master key's id (KeyEnvelope.keyId). */
+  readonly keyId: string;
+  /** Stores a snapshot of the entries; the snapshot object is written last, so an interrupted backup leaves none. */
+  backup(entries: AsyncIterable<BackupInputEntry>, options: BackupRunOptions): Promise<SnapshotSummary>;
+  /** Committed snapshots, oldest first. */
+  snapshots(): Promise<SnapshotSummary[]>;
+  /** The snapshot's entries, directories before their contents; with `items`, those paths, their trees and the directories leading to them. */
+  entries(snapshotId: string, items?: readonly string[]): AsyncIterable<StoredEntry>;
+  /** The snapshot's entries by path (streams as 'path:streamName'), for an incremental backup's comparisons. */
+  index(snapshotId: string): Promise<Map<string, SnapshotEntry>>;
+  /** Re-reads and authenticates every byte of the chosen snapshots (all when absent) and the packs they use. */
+  verify(options?: LongRunOptions & { readonly snapshotIds?: readonly string[] }): Promise<VerifyReport>;
+  /** Removes snapshots (their data stays until prune). */
+  forget(snapshotIds: readonly string[]): Promise<void>;
+  /** Deletes packs no snapshot uses and rewrites mostly-unused ones, never losing a chunk a snapshot needs. */
+  prune(options?: LongRunOptions): Promise<PruneReport>;
+  /** Copies a snapshot and the chunks the target lacks into another repository of the same master key. */
+  replicate(snapshotId: string, target: Repository, options?: LongRunOptions): Promise<ReplicationReport>;
+  /** Replaces the stored key envelope (after a passphrase change); the envelope must wrap this repository's master key. */
+  setKeyEnvelope(envelope: KeyEnvelope): Promise<void>;
+}
