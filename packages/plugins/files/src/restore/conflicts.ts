@@ -1,0 +1,38 @@
+/**
+ * What exists at a restored item's place. An existing directory where a directory is restored is
+ * merged into, never a conflict; anything else existing at an item's place is, and the overwrite
+ * policy decides.
+ */
+import type { Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import type { RecoveredEntry, RecoveryPointReader, RestoreOptions } from '@dpmsh/sdk';
+import { errorCode, restoreTargetExists } from '../errors.js';
+import type { TargetGuard } from './target.js';
+
+/** The lstat of what is at `path`, or undefined when nothing is. */
+export async function existing(path: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** True when restoring `entry` over what exists (`found`) is a conflict. */
+export function conflicts(entry: RecoveredEntry, found: Stats | undefined): boolean {
+  if (found === undefined) return false;
+  return entry.type !== 'directory' || !found.isDirectory();
+}
+
+/**
+ * For the 'fail' policy: throws RestoreTargetExists for the first conflicting item before
+ * anything is written, so a refused restore leaves the target as it was.
+ */
+export async function assertNoConflicts(reader: RecoveryPointReader, options: RestoreOptions, guard: TargetGuard): Promise<void> {
+  for await (const entry of reader.entries(options.items)) {
+    if (entry.type === 'stream') continue;
+    const path = guard.pathOf(entry.path);
+    if (conflicts(entry, await existing(path))) throw restoreTargetExists(path);
+  }
+}
