@@ -15,7 +15,8 @@ import { convertTo, parseNumber } from './convert.js';
 import { dotNetToString, toText } from './text.js';
 import { baseOf, BOOLEAN_TYPE, CHAR_TYPE, DATETIME_TYPE, GUID_TYPE, resolveType, TIMESPAN_TYPE, typeOf, VERSION_TYPE } from './types.js';
 import type { TypeInfo } from './types.js';
-import type { PSHashtable } from './values.js';
+import type { Numeric, PSHashtable } from './values.js';
+import { compareNumeric, numericEquals } from './numeric.js';
 import { enumerableItems, PSChar, PSDateTime, PSEnumValue, PSGuid, PSNumber, PSRegex, PSSwitch, PSTimeSpan, PSTypeLiteral, PSVersion } from './values.js';
 import { matchWildcard } from './wildcard.js';
 
@@ -110,15 +111,14 @@ export function stringCompare(a: string, b: string, caseSensitive = false): numb
 // ---------------------------------------------------------------------------------------------
 
 /** The number of a numeric value (numbers and enums, which PowerShell compares as numbers). */
-function numberOf(v: unknown): number | undefined {
-  if (typeof v === 'number') return v;
-  if (v instanceof PSNumber) return v.value;
+function numberOf(v: unknown): Numeric | undefined {
+  if (typeof v === 'number' || v instanceof PSNumber) return v;
   if (v instanceof PSEnumValue) return v.value;
   return undefined;
 }
 
 /** The right operand as a number when the left is one: numbers, enums, booleans, chars. */
-function primitiveNumberOf(v: unknown): number | undefined {
+function primitiveNumberOf(v: unknown): Numeric | undefined {
   const n = numberOf(v);
   if (n !== undefined) return n;
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -127,9 +127,9 @@ function primitiveNumberOf(v: unknown): number | undefined {
 }
 
 /** A string right operand of a numeric comparison: scanned as a number, else converted to the left's type. */
-function stringAsNumber(s: string, left: unknown): number {
+function stringAsNumber(s: string, left: unknown): Numeric {
   const scanned = parseNumber(s);
-  if (scanned !== undefined) return typeof scanned === 'number' ? scanned : scanned.value;
+  if (scanned !== undefined) return scanned;
   const converted = convertTo(s, typeOf(left));
   return numberOf(converted) ?? 0;
 }
@@ -167,17 +167,18 @@ function equalsSlow(left: unknown, right: unknown, caseSensitive: boolean): bool
   const na = numberOf(a);
   if (na !== undefined) {
     const nb = primitiveNumberOf(b);
-    if (nb !== undefined) return na === nb;
+    if (nb !== undefined) return numericEquals(na, nb);
     if (typeof b === 'string') {
       try {
-        return na === stringAsNumber(b, a);
+        return numericEquals(na, stringAsNumber(b, a));
       } catch (e) {
         if (e instanceof RuntimeError) return false;
         throw e;
       }
     }
     const r = tryConvertRight(b, typeOf(a));
-    return r.ok && numberOf(r.value) === na;
+    const converted = r.ok ? numberOf(r.value) : undefined;
+    return converted !== undefined && numericEquals(na, converted);
   }
   if (typeof a === 'boolean' || a instanceof PSSwitch) {
     const x = typeof a === 'boolean' ? a : a.isPresent;
@@ -268,9 +269,9 @@ function compareSlow(left: unknown, right: unknown, caseSensitive: boolean): num
   const na = numberOf(a);
   if (na !== undefined) {
     const nb = primitiveNumberOf(b);
-    if (nb !== undefined) return compareNumbers(na, nb);
-    if (typeof b === 'string') return compareNumbers(na, stringAsNumber(b, a));
-    return compareNumbers(na, numberOf(convertForOrdering(a, b, typeOf(a))) ?? 0);
+    if (nb !== undefined) return compareNumeric(na, nb);
+    if (typeof b === 'string') return compareNumeric(na, stringAsNumber(b, a));
+    return compareNumeric(na, numberOf(convertForOrdering(a, b, typeOf(a))) ?? 0);
   }
   if (typeof a === 'boolean' || a instanceof PSSwitch) {
     const x = typeof a === 'boolean' ? a : a.isPresent;
@@ -334,7 +335,9 @@ function orderedOp(op: 'gt' | 'ge' | 'lt' | 'le', left: unknown, right: unknown,
   const x = typeof left === 'number' ? left : left instanceof PSNumber ? left.value : undefined;
   const y = typeof right === 'number' ? right : right instanceof PSNumber ? right.value : undefined;
   if (x !== undefined && y !== undefined) {
-    return op === 'gt' ? x > y : op === 'ge' ? x >= y : op === 'lt' ? x < y : x <= y;
+    if (Number.isNaN(x) || Number.isNaN(y)) return false;
+    const c = typeof left === 'number' && typeof right === 'number' ? x - y : compareNumeric(left as Numeric, right as Numeric);
+    return op === 'gt' ? c > 0 : op === 'ge' ? c >= 0 : op === 'lt' ? c < 0 : c <= 0;
   }
   const r = compare(left, right, { caseSensitive });
   return op === 'gt' ? r > 0 : op === 'ge' ? r >= 0 : op === 'lt' ? r < 0 : r <= 0;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { convertForParameter, convertTo, parseNumber, roundHalfEven, toBoolean, toNumeric, tryConvert } from './convert.js';
 import { dateTimeToText, parseDateTime } from './datetime.js';
+import { DecimalValue } from './decimal.js';
 import { RuntimeError } from './errors.js';
 import type { ErrorRecord } from './errors.js';
 import { typeOf } from './types.js';
 import {
+  makeDecimal,
   makeNumber,
   PSChar,
   PSEnumValue,
@@ -124,7 +126,7 @@ describe('parseNumber (PowerShell number syntax)', () => {
     ['', 0],
     ['10l', n('Int64', 10)],
     ['2147483648', n('Int64', 2147483648)],
-    ['99999999999999999999', n('Decimal', 99999999999999999999)],
+    ['99999999999999999999', makeDecimal(new DecimalValue(99999999999999999999n, 0))],
     ['1d', n('Decimal', 1)],
     ['1.5', 1.5],
     ['1.0', n('Double', 1)],

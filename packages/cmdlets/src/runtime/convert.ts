@@ -17,6 +17,8 @@
 import type { Scope } from '../session/scope.js';
 import { dateFromTicks, parseDateTime, parseTimeSpan } from './datetime.js';
 import { ErrorRecord, PSException, RuntimeError } from './errors.js';
+import { DecimalOverflowError, DecimalValue, DECIMAL_MAX_MANTISSA } from './decimal.js';
+import { decimalOf, fitsIntegerType, integerOf, INTEGER_RANGES, isFloatType, roundToInteger } from './numeric.js';
 import { compileDotNetRegex } from './regex.js';
 import { dotNetToString, formatNumber, toText } from './text.js';
 import {
@@ -36,7 +38,10 @@ import type { TypeInfo } from './types.js';
 import {
   impliedNumericType,
   isScriptBlock,
+  makeDecimal,
+  makeInteger,
   makeNumber,
+  numericType,
   PSChar,
   PSDateTime,
   PSEnumValue,
@@ -130,19 +135,22 @@ export function roundHalfEven(x: number): number {
   return floor % 2 === 0 ? floor : floor + 1;
 }
 
-/** Convert.ChangeType between numeric types; throws OverflowError when the value does not fit. */
-function changeNumericType(n: number, from: NumericType, to: NumericType): Numeric {
-  if (to === 'Double') return makeNumber('Double', n);
-  if (to === 'Single') return makeNumber('Single', Math.fround(n));
+/** Convert.ChangeType between numeric types, exactly; throws OverflowError when the value does not fit. */
+function changeNumericType(n: Numeric, to: NumericType): Numeric {
+  const from = numericType(n);
+  if (to === 'Double') return makeNumber('Double', Number(n));
+  if (to === 'Single') return makeNumber('Single', Math.fround(Number(n)));
   if (to === 'Decimal') {
-    if (!Number.isFinite(n) || Math.abs(n) > RANGE.Decimal[1]) throw new OverflowError(overflowMessage('Decimal'));
-    // Convert.ToDecimal(double) keeps 15 significant digits.
-    return makeNumber('Decimal', from === 'Double' || from === 'Single' ? Number(n.toPrecision(15)) : n);
+    try {
+      return from === 'Decimal' ? n : makeDecimal(decimalOf(n));
+    } catch (e) {
+      if (e instanceof DecimalOverflowError) throw new OverflowError(overflowMessage('Decimal'));
+      throw e;
+    }
   }
-  const value = FLOATING.has(from) ? roundHalfEven(n) : n;
-  const [min, max] = RANGE[to];
-  if (!Number.isFinite(value) || value < min || value > max) throw new OverflowError(overflowMessage(to));
-  return makeNumber(to, value === 0 ? 0 : value);
+  const value = roundToInteger(n);
+  if (value === undefined || !fitsIntegerType(to, value)) throw new OverflowError(overflowMessage(to));
+  return makeInteger(to, value);
 }
 
 /** Numeric value and type of a number, bool, char or enum; undefined for anything else. */
@@ -150,6 +158,11 @@ function numericOf(v: unknown): { value: number; type: NumericType } | undefined
   if (typeof v === 'number') return { value: v, type: impliedNumericType(v) };
   if (v instanceof PSNumber) return { value: v.value, type: v.type };
   return undefined;
+}
+
+/** A number as it is (plain or PSNumber), undefined for anything else. */
+function asNumber(v: unknown): Numeric | undefined {
+  return typeof v === 'number' || v instanceof PSNumber ? v : undefined;
 }
 
 const MULTIPLIERS: Record<string, number> = { kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4, pb: 1024 ** 5 };
@@ -163,28 +176,52 @@ function fitsInteger(type: NumericType, value: number): boolean {
 
 /** A hex or binary literal's bits as PowerShell types them: up to 32 bits an int (two's complement), up to 64 a long. */
 function radixLiteral(bits: bigint, suffix: string | undefined): Numeric | undefined {
-  const twos = (width: bigint): number => Number(bits >= 1n << (width - 1n) ? bits - (1n << width) : bits);
+  const twos = (width: bigint): bigint => (bits >= 1n << (width - 1n) ? bits - (1n << width) : bits);
+  const within = (width: bigint): boolean => bits < 1n << width;
   switch (suffix) {
     case undefined:
-      if (bits <= 0xffffffffn) return twos(32n);
-      if (bits <= 0xffffffffffffffffn) return makeNumber('Int64', twos(64n));
-      return undefined;
+      if (within(32n)) return makeInteger('Int32', twos(32n));
+      return within(64n) ? makeInteger('Int64', twos(64n)) : undefined;
     case 'l':
-      return bits <= 0xffffffffffffffffn ? makeNumber('Int64', twos(64n)) : undefined;
+      return within(64n) ? makeInteger('Int64', twos(64n)) : undefined;
     case 'u':
-      return bits <= 0xffffffffn ? makeNumber('UInt32', Number(bits)) : bits <= 0xffffffffffffffffn ? makeNumber('UInt64', Number(bits)) : undefined;
+      return within(32n) ? makeInteger('UInt32', bits) : within(64n) ? makeInteger('UInt64', bits) : undefined;
     case 'ul':
-      return bits <= 0xffffffffffffffffn ? makeNumber('UInt64', Number(bits)) : undefined;
+      return within(64n) ? makeInteger('UInt64', bits) : undefined;
     case 'y':
-      return bits <= 0xffn ? makeNumber('SByte', twos(8n)) : undefined;
+      return within(8n) ? makeInteger('SByte', twos(8n)) : undefined;
     case 'uy':
-      return bits <= 0xffn ? makeNumber('Byte', Number(bits)) : undefined;
+      return within(8n) ? makeInteger('Byte', bits) : undefined;
     case 's':
-      return bits <= 0xffffn ? makeNumber('Int16', twos(16n)) : undefined;
+      return within(16n) ? makeInteger('Int16', twos(16n)) : undefined;
     case 'us':
-      return bits <= 0xffffn ? makeNumber('UInt16', Number(bits)) : undefined;
+      return within(16n) ? makeInteger('UInt16', bits) : undefined;
     default:
       return undefined;
+  }
+}
+
+/** An integer literal's value typed by its suffix: none is int, else long, else decimal, else double. */
+function integerLiteral(value: bigint, suffix: string | undefined): Numeric | undefined {
+  if (suffix === 'u') return fitsIntegerType('UInt32', value) ? makeInteger('UInt32', value) : fitsIntegerType('UInt64', value) ? makeInteger('UInt64', value) : undefined;
+  if (suffix !== undefined) {
+    const type = SUFFIX_TYPES[suffix]!;
+    return fitsIntegerType(type, value) ? makeInteger(type, value) : undefined;
+  }
+  if (fitsIntegerType('Int32', value)) return Number(value);
+  if (fitsIntegerType('Int64', value)) return makeInteger('Int64', value);
+  if ((value < 0n ? -value : value) <= DECIMAL_MAX_MANTISSA) return makeDecimal(DecimalValue.fromInteger(value));
+  return makeNumber('Double', Number(value));
+}
+
+/** A `d` literal's exact decimal, undefined when it does not fit. */
+function decimalLiteral(text: string, multiplier: bigint): Numeric | undefined {
+  try {
+    const d = DecimalValue.parse(text);
+    return d === undefined ? undefined : makeDecimal(multiplier === 1n ? d : d.multiply(DecimalValue.fromInteger(multiplier)));
+  } catch (e) {
+    if (e instanceof DecimalOverflowError) return undefined;
+    throw e;
   }
 }
 
@@ -214,23 +251,22 @@ export function parseNumber(text: string): Numeric | undefined {
   const suffix = m[6]?.toLowerCase();
   const multiplier = m[7] ? MULTIPLIERS[m[7].toLowerCase()]! : 1;
   if (suffix === 'n') return undefined;
-  let result: Numeric | undefined;
   if (m[2] !== undefined || m[3] !== undefined) {
     const bits = m[2] !== undefined ? BigInt(`0x${m[2]}`) : BigInt(`0b${m[3]}`);
-    result = radixLiteral(bits, suffix);
-    if (result === undefined) return undefined;
-    const value = Number(result) * multiplier;
-    const type = typeof result === 'number' ? impliedNumericType(result) : result.type;
-    result = negative ? -value : value;
-    if (type !== 'Int32' || !fitsInteger('Int32', result)) result = makeNumber(fitsInteger(type, result) ? type : 'Int64', result);
-    return result;
+    const literal = radixLiteral(bits, suffix);
+    if (literal === undefined) return undefined;
+    const value = integerOf(literal) * BigInt(multiplier) * (negative ? -1n : 1n);
+    const type = numericType(literal);
+    if (fitsIntegerType(type, value)) return makeInteger(type, value);
+    return fitsIntegerType('Int64', value) ? makeInteger('Int64', value) : undefined;
   }
   const digits = m[4]!;
   const isReal = digits.includes('.') || m[5] !== undefined;
   const exponent = m[5] !== undefined ? m[5].replace(/[\u2013\u2014\u2015]/, '-') : '0';
+  if (suffix === 'd') return decimalLiteral(`${negative ? '-' : ''}${digits}e${exponent}`, BigInt(multiplier));
+  if (!isReal) return integerLiteral(BigInt(digits) * BigInt(multiplier) * (negative ? -1n : 1n), suffix);
   let value = Number(`${digits}e${exponent}`) * multiplier;
   if (negative) value = -value;
-  if (suffix === 'd') return makeNumber('Decimal', value);
   if (suffix === 'u') {
     if (fitsInteger('UInt32', value)) return makeNumber('UInt32', value);
     return fitsInteger('UInt64', value) ? makeNumber('UInt64', value) : undefined;
@@ -239,10 +275,6 @@ export function parseNumber(text: string): Numeric | undefined {
     const type = SUFFIX_TYPES[suffix]!;
     return fitsInteger(type, value) ? makeNumber(type, value) : undefined;
   }
-  if (isReal) return makeNumber('Double', value);
-  if (fitsInteger('Int32', value)) return value;
-  if (fitsInteger('Int64', value)) return makeNumber('Int64', value);
-  if (Math.abs(value) <= RANGE.Decimal[1]) return makeNumber('Decimal', value);
   return makeNumber('Double', value);
 }
 
@@ -261,58 +293,70 @@ function parseDotNetDouble(s: string, allowExponent = true): number | undefined 
 }
 
 /** Int32Converter's extra forms ('#FF', '&hFF', '0xFF') and Int32.Parse (NumberStyles.Integer). */
-function parseIntegerConverter(s: string, target: NumericType): number | 'overflow' | undefined {
+function parseIntegerConverter(s: string, target: NumericType): bigint | 'overflow' | undefined {
   const t = s.trim();
+  const [min, max] = INTEGER_RANGES[target]!;
   const hex = /^(?:#|0x|&h)([0-9a-f]+)$/i.exec(t);
   if (hex) {
     const bits = BigInt(`0x${hex[1]}`);
-    const width = BigInt(RANGE[target][1] > 4294967295 ? 64 : RANGE[target][1] > 65535 ? 32 : RANGE[target][1] > 255 ? 16 : 8);
+    const width = max > 4294967295n ? 64n : max > 65535n ? 32n : max > 255n ? 16n : 8n;
     if (bits >= 1n << width) return 'overflow';
-    const signed = RANGE[target][0] < 0;
-    return Number(signed && bits >= 1n << (width - 1n) ? bits - (1n << width) : bits);
+    return min < 0n && bits >= 1n << (width - 1n) ? bits - (1n << width) : bits;
   }
   if (!/^[+-]?\d+$/.test(t)) return undefined;
-  const value = Number(t);
-  return fitsInteger(target, value) ? value : 'overflow';
+  const value = BigInt(t);
+  return fitsIntegerType(target, value) ? value : 'overflow';
+}
+
+/** Decimal.Parse (NumberStyles.Number, invariant): '1.10' keeps its scale; thousands separators are allowed. */
+function parseDotNetDecimal(s: string): DecimalValue | undefined {
+  const m = /^\s*([+-])?(\d[\d,]*)?(?:\.(\d*))?\s*$/.exec(s);
+  if (!m || (m[2] === undefined && !m[3])) return undefined;
+  return DecimalValue.parse(`${m[1] ?? ''}${(m[2] ?? '0').replace(/,/g, '')}.${m[3] ?? ''}`);
+}
+
+/** String → decimal: Decimal.Parse exactly, then a PowerShell number ('1e3', '1kb'), then through double. */
+function stringToDecimal(s: string, type: TypeInfo): Numeric {
+  try {
+    const exact = parseDotNetDecimal(s);
+    if (exact !== undefined) return makeDecimal(exact);
+    const scanned = parseNumber(s);
+    if (scanned !== undefined) return changeNumericType(scanned, 'Decimal');
+    const d = parseDotNetDouble(s);
+    if (d !== undefined) return changeNumericType(d, 'Decimal');
+  } catch (e) {
+    if (e instanceof DecimalOverflowError || e instanceof OverflowError) throw innerCastError('InvalidCastFromStringToDecimal', s, type, overflowMessage('Decimal'));
+    throw e;
+  }
+  throw innerCastError('InvalidCastFromStringToDecimal', s, type, `The input string '${s}' was not in a correct format.`);
 }
 
 /** String → number for a target type, as ConvertStringToInteger / ToDecimal / ToReal do. */
 function stringToNumber(s: string, type: TypeInfo): Numeric {
   const target = type.numericType!;
   if (s.length === 0) return makeNumber(target, 0);
+  if (target === 'Decimal') return stringToDecimal(s, type);
   const scanned = parseNumber(s);
   if (scanned !== undefined) {
-    const n = numericOf(scanned)!;
     try {
-      return changeNumericType(n.value, n.type, target);
+      return changeNumericType(scanned, target);
     } catch (e) {
       if (!(e instanceof OverflowError)) throw e;
     }
   }
-  if (target === 'Double' || target === 'Single') {
+  if (isFloatType(target)) {
     const d = parseDotNetDouble(s);
     if (d === undefined) throw innerCastError('InvalidCastFromStringToDoubleOrSingle', s, type, `The input string '${s}' was not in a correct format.`);
-    return changeNumericType(d, 'Double', target);
-  }
-  if (target === 'Decimal') {
-    const d = parseDotNetDouble(s, false) ?? parseDotNetDouble(s);
-    if (d !== undefined) {
-      try {
-        return changeNumericType(d, 'Decimal', 'Decimal');
-      } catch (e) {
-        throw innerCastError('InvalidCastFromStringToDecimal', s, type, messageOf(e));
-      }
-    }
-    throw innerCastError('InvalidCastFromStringToDecimal', s, type, `The input string '${s}' was not in a correct format.`);
+    return changeNumericType(makeNumber('Double', d), target);
   }
   const parsed = parseIntegerConverter(s, target);
   if (parsed === 'overflow') throw innerCastError('InvalidCastFromStringToInteger', s, type, overflowMessage(target));
-  if (parsed !== undefined) return makeNumber(target, parsed);
+  if (parsed !== undefined) return makeInteger(target, parsed);
   // A FormatException: PowerShell tries once more through double ('1,000', '2.5e1').
   const d = parseDotNetDouble(s);
   if (d !== undefined) {
     try {
-      return changeNumericType(d, 'Double', target);
+      return changeNumericType(makeNumber('Double', d), target);
     } catch (e) {
       if (!(e instanceof OverflowError)) throw e;
     }
@@ -322,11 +366,11 @@ function stringToNumber(s: string, type: TypeInfo): Numeric {
 
 function convertToNumber(v: unknown, type: TypeInfo): Numeric {
   const target = type.numericType!;
-  const n = numericOf(v);
-  if (n) {
-    if (n.type === target) return v as Numeric;
+  const n = asNumber(v);
+  if (n !== undefined) {
+    if (numericType(n) === target) return n;
     try {
-      return changeNumericType(n.value, n.type, target);
+      return changeNumericType(n, target);
     } catch (e) {
       throw innerCastError('InvalidCastIConvertible', v, type, messageOf(e));
     }
@@ -337,7 +381,7 @@ function convertToNumber(v: unknown, type: TypeInfo): Numeric {
   const code = v instanceof PSChar ? v.code : v instanceof PSEnumValue ? v.value : undefined;
   if (code !== undefined) {
     try {
-      return changeNumericType(code, 'Int32', target);
+      return changeNumericType(code, target);
     } catch (e) {
       throw innerCastError('InvalidCastIConvertible', v, type, messageOf(e));
     }

@@ -10,6 +10,8 @@
  */
 import { PSNumber, PSDateTime, PSTimeSpan, PSEnumValue, PSChar, numericType } from './values.js';
 import type { Numeric, NumericType } from './values.js';
+import type { DecimalValue } from './decimal.js';
+import { decimalOf, integerOf } from './numeric.js';
 import type { PSException } from './errors.js';
 import { formatDateTime, formatTimeSpan, formatException } from './datetime.js';
 import { toText } from './text.js';
@@ -99,6 +101,18 @@ function exactDigits(x: number): { digits: string; scale: number } {
   return trimDigits(s, s.length + exponent);
 }
 
+/** The digits of an integer. */
+function integerDigits(n: bigint): { digits: string; scale: number } {
+  const s = (n < 0n ? -n : n).toString();
+  return trimDigits(s, s.length);
+}
+
+/** The digits of a decimal, exactly. */
+function decimalDigits(d: DecimalValue): { digits: string; scale: number } {
+  const s = (d.mantissa < 0n ? -d.mantissa : d.mantissa).toString();
+  return trimDigits(s, s.length - d.scale);
+}
+
 /** The shortest digits that read back as the same double (or float, for [single]). */
 function shortestDigits(x: number, single: boolean): { digits: string; scale: number } {
   const abs = Math.abs(x);
@@ -171,12 +185,14 @@ function bufferKind(type: NumericType): BufferKind {
 }
 
 /** The value's digits before any rounding, as the formatter starts from them. */
-function startBuffer(value: number, type: NumericType, source: 'exact' | 'shortest' | number): DigitBuffer {
+function startBuffer(n: Numeric, type: NumericType, source: 'exact' | 'shortest' | number): DigitBuffer {
   const kind = bufferKind(type);
+  const value = Number(n);
   const negative = kind === 'float' ? value < 0 || Object.is(value, -0) : value < 0;
   let d: { digits: string; scale: number };
-  if (kind === 'integer') d = exactDigits(Math.trunc(value));
-  else if (kind === 'decimal' || source === 'shortest') d = shortestDigits(value, type === 'Single');
+  if (kind === 'integer') d = integerDigits(integerOf(n));
+  else if (kind === 'decimal') d = decimalDigits(decimalOf(n));
+  else if (source === 'shortest') d = shortestDigits(value, type === 'Single');
   else if (source === 'exact') d = exactDigits(type === 'Single' ? Math.fround(value) : value);
   else {
     // A fixed count of significant digits, correctly rounded.
@@ -243,21 +259,20 @@ function parseStandard(format: string): { letter: string; precision: number } | 
 }
 
 /** An integral value's decimal digits, never in exponent form. */
-function integerText(value: number): string {
-  const n = Math.trunc(value);
-  return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+function integerText(value: bigint): string {
+  return value.toString();
 }
 
-function hexText(value: number, type: NumericType, upper: boolean, minDigits: number): string {
+function hexText(value: bigint, type: NumericType, upper: boolean, minDigits: number): string {
   const widths: Partial<Record<NumericType, bigint>> = { Byte: 8n, SByte: 8n, Int16: 16n, UInt16: 16n, Int32: 32n, UInt32: 32n };
   const bits = widths[type] ?? 64n;
-  let n = BigInt(Math.trunc(value));
+  let n = value;
   if (n < 0n) n += 1n << bits;
   const s = n.toString(16);
   return (upper ? s.toUpperCase() : s).padStart(minDigits, '0');
 }
 
-function standardNumber(value: number, type: NumericType, letter: string, precision: number, culture: CultureInfo): string {
+function standardNumber(value: Numeric, type: NumericType, letter: string, precision: number, culture: CultureInfo): string {
   const upper = letter.toUpperCase();
   const integral = isIntegral(type);
   const float = type === 'Single' || type === 'Double';
@@ -267,16 +282,17 @@ function standardNumber(value: number, type: NumericType, letter: string, precis
   switch (upper) {
     case 'D': {
       if (!integral) throw badSpecifier();
-      const digits = integerText(Math.abs(value)).padStart(Math.max(precision, 1), '0');
-      return value < 0 ? `-${digits}` : digits;
+      const n = integerOf(value);
+      const digits = integerText(n < 0n ? -n : n).padStart(Math.max(precision, 1), '0');
+      return n < 0n ? `-${digits}` : digits;
     }
     case 'X': {
       if (!integral) throw badSpecifier();
-      return hexText(value, type, letter === 'X', Math.max(precision, 1));
+      return hexText(integerOf(value), type, letter === 'X', Math.max(precision, 1));
     }
     case 'B': {
       if (!integral) throw badSpecifier();
-      const bits = hexText(value, type, true, 1);
+      const bits = hexText(integerOf(value), type, true, 1);
       return BigInt(`0x${bits}`).toString(2).padStart(Math.max(precision, 1), '0');
     }
     case 'F':
@@ -309,11 +325,9 @@ function standardNumber(value: number, type: NumericType, letter: string, precis
         const max = Math.max(buf.digits.length, type === 'Single' ? 9 : 17);
         return sign(buf) + generalText(buf, max, expLetter, false);
       }
-      if (type === 'Decimal' && precision < 0) {
-        const buf = startBuffer(value, type, 'shortest');
-        return sign(buf) + generalText(buf, 29, expLetter, true);
-      }
-      if (integral && precision <= 0) return integerText(value);
+      // A decimal's ToString() writes every digit of its scale (1.10d is '1.10').
+      if (type === 'Decimal' && precision <= 0) return decimalOf(value).toString();
+      if (integral && precision <= 0) return integerText(integerOf(value));
       const buf = startBuffer(value, type, float ? 'exact' : 'shortest');
       roundAt(buf, precision, mode);
       return sign(buf) + generalText(buf, precision, expLetter, false);
@@ -429,7 +443,7 @@ function sectionShape(section: string): SectionShape {
   return { digitCount, decimalPos, firstZero, lastZero, scientific, thousands, scaleAdjust };
 }
 
-function customNumber(value: number, type: NumericType, format: string): string {
+function customNumber(value: Numeric, type: NumericType, format: string): string {
   const float = type === 'Single' || type === 'Double';
   // Doubles start from 15 significant digits (7 for singles), for compatibility with .NET Framework.
   const buf = startBuffer(value, type, float ? (type === 'Single' ? 7 : 15) : 'exact');
@@ -572,8 +586,8 @@ export function formatNumeric(value: Numeric, format?: string, culture: NumberCu
   }
   if (format === undefined || format === '') format = 'G';
   const standard = parseStandard(format);
-  if (standard) return standardNumber(n, type, standard.letter, standard.precision, info);
-  return customNumber(n, type, format);
+  if (standard) return standardNumber(value, type, standard.letter, standard.precision, info);
+  return customNumber(value, type, format);
 }
 
 /** An enum value under a format: G/F the name, D the number, X eight hex digits. */
@@ -590,7 +604,7 @@ function formatEnum(value: PSEnumValue, format: string | undefined): string {
       return String(value.value);
     case 'X':
     case 'x':
-      return hexText(value.value, 'Int32', true, 8);
+      return hexText(BigInt(value.value), 'Int32', true, 8);
     default:
       throw formatException('Format string can be only "G", "g", "X", "x", "F", "f", "D" or "d".');
   }

@@ -4,6 +4,8 @@
  * dates, .NET formatting and members.
  */
 export * from './values.js';
+export * from './decimal.js';
+export * from './numeric.js';
 export * from './errors.js';
 export * from './types.js';
 export * from './convert.js';

@@ -52,6 +52,7 @@ import {
   TICKS_PER_SECOND,
 } from './datetime.js';
 import { formatNumeric } from './dotnet-format.js';
+import { compareNumeric, numericEquals } from './numeric.js';
 import {
   argumentException,
   argumentOutOfRange,
@@ -617,14 +618,14 @@ export function numberMembers(type: NumericType): MemberTable<Numeric> {
           invoke: (n, a) => {
             const other = a.at(0);
             if (other === null) return 1;
-            return Math.sign(Number(n) - Number(a.to(0, `System.${type}`)));
+            return compareNumeric(n, a.to(0, `System.${type}`) as Numeric);
           },
         },
         Equals: {
           overloads: [`bool Equals(System.Object obj)`, `bool Equals(${t} obj)`],
           invoke: (n, a) => {
             const other = a.at(0);
-            if (typeof other === 'number' || other instanceof PSNumber) return Number(other) === Number(n) && (numericType(other) === type || typeof other === 'number');
+            if (typeof other === 'number' || other instanceof PSNumber) return numericEquals(other, n) && (numericType(other) === type || typeof other === 'number');
             return false;
           },
         },

@@ -7,6 +7,7 @@ import type { Scope } from '../session/scope.js';
 import { ErrorRecord, PSException, RuntimeError } from './errors.js';
 import type { ErrorCategory } from './errors.js';
 import { PSChar, PSDateTime, PSEnumValue, PSGuid, PSNumber, PSTimeSpan, PSVersion, numericType } from './values.js';
+import { numericEquals } from './numeric.js';
 import { convertTo } from './convert.js';
 import { compareDateTime } from './datetime.js';
 import { toText } from './text.js';
@@ -302,7 +303,7 @@ export function dotnetEquals(a: unknown, b: unknown): boolean {
   const bNum = typeof b === 'number' || b instanceof PSNumber;
   if (aNum || bNum) {
     if (!aNum || !bNum) return false;
-    return numericType(a) === numericType(b) && Number(a) === Number(b);
+    return numericType(a) === numericType(b) && numericEquals(a, b);
   }
   if (a instanceof PSChar && b instanceof PSChar) return a.code === b.code;
   if (a instanceof PSDateTime && b instanceof PSDateTime) return compareDateTime(a, b) === 0;

@@ -653,7 +653,7 @@ describe('static members', () => {
     ['System.Int32', 'MaxValue', 2147483647],
     ['System.Int32', 'MinValue', -2147483648],
     ['System.Byte', 'MaxValue', new PSNumber('Byte', 255)],
-    ['System.Int64', 'MaxValue', 9223372036854775807],
+    ['System.Int64', 'MaxValue', new PSNumber('Int64', 9223372036854775807, 9223372036854775807n)],
     ['System.String', 'Empty', ''],
     ['System.Guid', 'Empty', new PSGuid('00000000-0000-0000-0000-000000000000')],
     ['System.TimeSpan', 'Zero', new PSTimeSpan(0)],

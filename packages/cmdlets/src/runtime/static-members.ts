@@ -22,9 +22,14 @@ import {
   PSVersion,
   TICKS_PER_MS,
   isScriptBlock,
+  makeDecimal,
+  makeInteger,
   makeNumber,
   numericType,
 } from './values.js';
+import { DecimalOverflowError, DecimalValue } from './decimal.js';
+import type { DecimalRounding } from './decimal.js';
+import { compareNumeric, fitsIntegerType, integerOf, INTEGER_RANGES, isDecimal, roundToInteger } from './numeric.js';
 import type { Numeric, NumericType } from './values.js';
 import {
   END_WALL_MS,
@@ -146,48 +151,14 @@ function roundWith(v: number, mode: string): number {
   }
 }
 
-/** Rounds a decimal's text exactly (a [decimal] is a double here, so 1.005d would not be 1.005). */
-function roundDecimal(v: number, digits: number, mode: string): number {
-  // The shortest text of the double is the decimal the script wrote (1.005, not 1.00499999...).
-  const shortest = String(Math.abs(v));
-  const text = /e/i.test(shortest) ? Math.abs(v).toFixed(20) : shortest;
-  const [int = '0', frac = ''] = text.split('.');
-  const kept = frac.slice(0, digits);
-  const rest = frac.slice(digits);
-  const base = Number(`${int}.${kept || '0'}`);
-  const unit = 10 ** -digits;
-  const sign = v < 0 ? -1 : 1;
-  const restValue = rest ? Number(`0.${rest}`) : 0;
-  let up: boolean;
-  switch (mode) {
-    case 'awayfromzero':
-      up = restValue >= 0.5;
-      break;
-    case 'tozero':
-      up = false;
-      break;
-    case 'tonegativeinfinity':
-      up = sign < 0 && restValue > 0;
-      break;
-    case 'topositiveinfinity':
-      up = sign > 0 && restValue > 0;
-      break;
-    default: {
-      const lastDigit = Number((kept || int).slice(-1));
-      up = restValue > 0.5 || (restValue === 0.5 && lastDigit % 2 === 1);
-    }
-  }
-  return sign * Number((base + (up ? unit : 0)).toFixed(digits));
-}
-
 function isModeArg(v: unknown): boolean {
   return v instanceof PSEnumValue || (typeof v === 'string' && Number.isNaN(Number(v)));
 }
 
 function mathRound(a: MethodArgs): Numeric {
   const value = a.at(0);
-  const isDecimal = value instanceof PSNumber && value.type === 'Decimal';
-  const x = isDecimal ? Number(value) : a.double(0);
+  const decimal = isDecimal(value);
+  const x = decimal ? Number(value) : a.double(0);
   let digits = 0;
   let mode = 'toeven';
   if (a.length >= 2) {
@@ -195,10 +166,10 @@ function mathRound(a: MethodArgs): Numeric {
     else digits = a.int(1);
   }
   if (a.length === 3) mode = a.enumName(2, 'System.MidpointRounding', MIDPOINT);
-  if (digits < 0 || digits > (isDecimal ? 28 : 15)) {
-    throw argumentOutOfRange('digits', `Rounding digits must be between 0 and ${isDecimal ? 28 : 15}, inclusive.`);
+  if (digits < 0 || digits > (decimal ? 28 : 15)) {
+    throw argumentOutOfRange('digits', `Rounding digits must be between 0 and ${decimal ? 28 : 15}, inclusive.`);
   }
-  if (isDecimal) return makeNumber('Decimal', roundDecimal(x, digits, mode));
+  if (decimal) return makeDecimal(value.decimal.round(digits, mode as DecimalRounding));
   if (!Number.isFinite(x) || Math.abs(x) >= 1e16) return dbl(x);
   const p = 10 ** digits;
   return dbl(digits === 0 ? roundWith(x, mode) : roundWith(x * p, mode) / p);
@@ -222,17 +193,32 @@ function numArg(a: MethodArgs, i: number): Numeric {
   return convertTo(v, 'System.Double') as Numeric;
 }
 
-function keepType(a: MethodArgs, f: (n: number) => number): Numeric {
+/** The larger (or smaller) of two numbers, exactly, in the type the overload lands on. */
+function extreme(a: MethodArgs, larger: boolean): Numeric {
+  const [x, y] = [numArg(a, 0), numArg(a, 1)];
+  const type = widerType(x, y);
+  if (Number.isNaN(Number(x)) || Number.isNaN(Number(y))) return makeNumber(type, NaN);
+  const pick = compareNumeric(x, y) >= 0 === larger ? x : y;
+  return convertTo(pick, `System.${type}`) as Numeric;
+}
+
+/** Math.Abs in the overload's type (int, long, double, decimal), exactly. */
+function absolute(a: MethodArgs): Numeric {
   const v = numArg(a, 0);
+  if (isDecimal(v)) return makeDecimal(v.decimal.abs());
   const type = numericType(v);
-  const result = f(Number(v));
-  return makeNumber(type === 'Single' || type === 'Double' || type === 'Decimal' ? type : type === 'Int64' ? 'Int64' : 'Int32', result);
+  if (type === 'Single' || type === 'Double') return makeNumber(type, Math.abs(Number(v)));
+  const wide = type === 'Int64' || type === 'UInt32' || type === 'UInt64' ? 'Int64' : 'Int32';
+  const n = integerOf(v);
+  const [min] = INTEGER_RANGES[wide]!;
+  if (n === min) throw dotnetException('System.OverflowException', 'Negating the minimum value of a twos complement number is invalid.');
+  return makeInteger(wide, n < 0n ? -n : n);
 }
 
 const unaryDouble = (f: (n: number) => number) => (_: StaticTarget, a: MethodArgs) => dbl(f(a.double(0)));
-const rounding = (f: (n: number) => number) => (_: StaticTarget, a: MethodArgs) => {
+const rounding = (f: (n: number) => number, mode: DecimalRounding) => (_: StaticTarget, a: MethodArgs) => {
   const v = a.at(0);
-  if (v instanceof PSNumber && v.type === 'Decimal') return makeNumber('Decimal', f(v.value));
+  if (isDecimal(v)) return makeDecimal(v.decimal.round(0, mode));
   return dbl(f(a.double(0)));
 };
 
@@ -245,30 +231,27 @@ define('System.Math', {
   methods: {
     Abs: {
       overloads: ['int Abs(int value)', 'long Abs(long value)', 'double Abs(double value)', 'decimal Abs(decimal value)'],
-      invoke: (_, a) => {
-        const v = numArg(a, 0);
-        if (numericType(v) === 'Int32' && Number(v) === -2147483648) throw dotnetException('System.OverflowException', 'Negating the minimum value of a twos complement number is invalid.');
-        return keepType(a, Math.abs);
-      },
+      invoke: (_, a) => absolute(a),
     },
     Acos: { overloads: ['double Acos(double d)'], invoke: unaryDouble(Math.acos) },
     Asin: { overloads: ['double Asin(double d)'], invoke: unaryDouble(Math.asin) },
     Atan: { overloads: ['double Atan(double d)'], invoke: unaryDouble(Math.atan) },
     Atan2: { overloads: ['double Atan2(double y, double x)'], invoke: (_, a) => dbl(Math.atan2(a.double(0), a.double(1))) },
     Cbrt: { overloads: ['double Cbrt(double d)'], invoke: unaryDouble(Math.cbrt) },
-    Ceiling: { overloads: ['decimal Ceiling(decimal d)', 'double Ceiling(double a)'], invoke: rounding(Math.ceil) },
+    Ceiling: { overloads: ['decimal Ceiling(decimal d)', 'double Ceiling(double a)'], invoke: rounding(Math.ceil, 'topositiveinfinity') },
     Clamp: {
       overloads: ['int Clamp(int value, int min, int max)', 'double Clamp(double value, double min, double max)'],
       invoke: (_, a) => {
         const [v, lo, hi] = [numArg(a, 0), numArg(a, 1), numArg(a, 2)];
-        if (Number(lo) > Number(hi)) throw argumentException(`'${toStringMethod(lo)}' cannot be greater than ${toStringMethod(hi)}.`);
-        return makeNumber(widerType(widerType(v, lo), hi), Math.min(Math.max(Number(v), Number(lo)), Number(hi)));
+        if (compareNumeric(lo, hi) > 0) throw argumentException(`'${toStringMethod(lo)}' cannot be greater than ${toStringMethod(hi)}.`);
+        const pick = compareNumeric(v, lo) < 0 ? lo : compareNumeric(v, hi) > 0 ? hi : v;
+        return convertTo(pick, `System.${widerType(widerType(v, lo), hi)}`) as Numeric;
       },
     },
     Cos: { overloads: ['double Cos(double d)'], invoke: unaryDouble(Math.cos) },
     Cosh: { overloads: ['double Cosh(double value)'], invoke: unaryDouble(Math.cosh) },
     Exp: { overloads: ['double Exp(double d)'], invoke: unaryDouble(Math.exp) },
-    Floor: { overloads: ['decimal Floor(decimal d)', 'double Floor(double d)'], invoke: rounding(Math.floor) },
+    Floor: { overloads: ['decimal Floor(decimal d)', 'double Floor(double d)'], invoke: rounding(Math.floor, 'tonegativeinfinity') },
     Log: {
       overloads: ['double Log(double d)', 'double Log(double a, double newBase)'],
       invoke: (_, a) => dbl(a.length === 1 ? Math.log(a.double(0)) : Math.log(a.double(0)) / Math.log(a.double(1))),
@@ -277,17 +260,11 @@ define('System.Math', {
     Log2: { overloads: ['double Log2(double x)'], invoke: unaryDouble(Math.log2) },
     Max: {
       overloads: ['int Max(int val1, int val2)', 'long Max(long val1, long val2)', 'double Max(double val1, double val2)', 'decimal Max(decimal val1, decimal val2)'],
-      invoke: (_, a) => {
-        const [x, y] = [numArg(a, 0), numArg(a, 1)];
-        return makeNumber(widerType(x, y), Number.isNaN(Number(x)) || Number.isNaN(Number(y)) ? NaN : Math.max(Number(x), Number(y)));
-      },
+      invoke: (_, a) => extreme(a, true),
     },
     Min: {
       overloads: ['int Min(int val1, int val2)', 'long Min(long val1, long val2)', 'double Min(double val1, double val2)', 'decimal Min(decimal val1, decimal val2)'],
-      invoke: (_, a) => {
-        const [x, y] = [numArg(a, 0), numArg(a, 1)];
-        return makeNumber(widerType(x, y), Number.isNaN(Number(x)) || Number.isNaN(Number(y)) ? NaN : Math.min(Number(x), Number(y)));
-      },
+      invoke: (_, a) => extreme(a, false),
     },
     Pow: { overloads: ['double Pow(double x, double y)'], invoke: (_, a) => dbl(Math.pow(a.double(0), a.double(1))) },
     Round: {
@@ -313,7 +290,7 @@ define('System.Math', {
     Sqrt: { overloads: ['double Sqrt(double d)'], invoke: unaryDouble(Math.sqrt) },
     Tan: { overloads: ['double Tan(double a)'], invoke: unaryDouble(Math.tan) },
     Tanh: { overloads: ['double Tanh(double value)'], invoke: unaryDouble(Math.tanh) },
-    Truncate: { overloads: ['decimal Truncate(decimal d)', 'double Truncate(double d)'], invoke: rounding(Math.trunc) },
+    Truncate: { overloads: ['decimal Truncate(decimal d)', 'double Truncate(double d)'], invoke: rounding(Math.trunc, 'tozero') },
   },
 });
 
@@ -591,48 +568,71 @@ const RANGES: Record<NumericType, readonly [number, number, string]> = {
   Decimal: [-7.922816251426434e28, 7.922816251426434e28, 'a Decimal'],
 };
 
+function overflow(type: NumericType): never {
+  throw dotnetException('System.OverflowException', `Value was either too large or too small for ${RANGES[type][2]}.`);
+}
+
+/** Hex digits as the two's complement bit pattern of an integral type (Int32.Parse(s, HexNumber)). */
+function parseHexText(type: NumericType, s: string, bad: () => never): Numeric {
+  if (!/^[0-9a-f]+$/i.test(s)) bad();
+  const bits = BigInt({ Byte: 8, SByte: 8, Int16: 16, UInt16: 16, Int32: 32, UInt32: 32 }[type as 'Byte'] ?? 64);
+  const n = BigInt(`0x${s}`);
+  if (n >= 1n << bits) throw dotnetException('System.OverflowException', `Value was either too large or too small for ${RANGES[type][2].replace(/^an? /, 'a ').replace(/^a (?=[AEIOU])/, 'an ')}.`);
+  return makeInteger(type, INTEGER_RANGES[type]![0] < 0n ? BigInt.asIntN(Number(bits), n) : n);
+}
+
+/** Decimal.Parse (NumberStyles.Number): digits with thousands separators and a point, no exponent, exactly. */
+function parseDecimalText(s: string, bad: () => never): Numeric {
+  if (!/^[+-]?(\d[\d,]*)?(\.\d*)?$/.test(s) || !/\d/.test(s)) bad();
+  try {
+    return makeDecimal(DecimalValue.parse(s.replace(/,/g, '')) ?? bad());
+  } catch (e) {
+    if (e instanceof DecimalOverflowError) overflow('Decimal');
+    throw e;
+  }
+}
+
 function parseNumberText(type: NumericType, text: string, hex: boolean): Numeric {
   const s = text.trim();
   const bad = (): never => {
     throw dotnetException('System.FormatException', `The input string '${text}' was not in a correct format.`);
   };
-  let n: number;
-  const integral = type !== 'Single' && type !== 'Double' && type !== 'Decimal';
-  if (hex) {
-    if (!/^[0-9a-f]+$/i.test(s)) bad();
-    n = Number(BigInt(`0x${s}`));
-    const bits = { Byte: 8, SByte: 8, Int16: 16, UInt16: 16, Int32: 32, UInt32: 32 }[type as 'Byte'] ?? 64;
-    if (n >= 2 ** bits) throw dotnetException('System.OverflowException', `Value was either too large or too small for ${RANGES[type][2].replace(/^an? /, 'a ').replace(/^a (?=[AEIOU])/, 'an ')}.`);
-    // Hex text is the two's complement bit pattern.
-    if (RANGES[type][0] < 0 && n > RANGES[type][1]) n -= 2 ** bits;
-  } else if (integral) {
+  if (hex) return parseHexText(type, s, bad);
+  if (type === 'Decimal') return parseDecimalText(s, bad);
+  if (INTEGER_RANGES[type]) {
     if (!/^[+-]?\d+$/.test(s)) bad();
-    n = Number(s);
-  } else {
-    const lower = s.toLowerCase();
-    if (lower === 'nan') n = NaN;
-    else if (lower === 'infinity' || lower === '+infinity' || s === '∞') n = Infinity;
-    else if (lower === '-infinity' || s === '-∞') n = -Infinity;
-    else {
-      if (!/^[+-]?(\d[\d,]*)?(\.\d*)?(e[+-]?\d+)?$/i.test(s) || !/\d/.test(s)) bad();
-      n = Number(s.replace(/,/g, ''));
-    }
+    const n = BigInt(s);
+    if (!fitsIntegerType(type, n)) overflow(type);
+    return makeInteger(type, n);
   }
-  const [lo, hi, desc] = RANGES[type];
-  if (Number.isFinite(n) && (n < lo || n > hi) && type !== 'Double') {
-    throw dotnetException('System.OverflowException', `Value was either too large or too small for ${desc}.`);
+  let n: number;
+  const lower = s.toLowerCase();
+  if (lower === 'nan') n = NaN;
+  else if (lower === 'infinity' || lower === '+infinity' || s === '∞') n = Infinity;
+  else if (lower === '-infinity' || s === '-∞') n = -Infinity;
+  else {
+    if (!/^[+-]?(\d[\d,]*)?(\.\d*)?(e[+-]?\d+)?$/i.test(s) || !/\d/.test(s)) bad();
+    n = Number(s.replace(/,/g, ''));
   }
-  if (type === 'Single') n = Math.fround(n);
-  return makeNumber(type, n);
+  const [lo, hi] = RANGES[type];
+  if (Number.isFinite(n) && (n < lo || n > hi) && type !== 'Double') overflow(type);
+  return makeNumber(type, type === 'Single' ? Math.fround(n) : n);
+}
+
+/** MaxValue or MinValue of a numeric type, exactly. */
+function numericLimit(type: NumericType, max: boolean): Numeric {
+  const range = INTEGER_RANGES[type];
+  if (range) return makeInteger(type, max ? range[1] : range[0]);
+  if (type === 'Decimal') return makeDecimal(max ? DecimalValue.MAX : DecimalValue.MIN);
+  return makeNumber(type, RANGES[type][max ? 1 : 0]);
 }
 
 function numericStatics(type: NumericType): Spec {
-  const [lo, hi] = RANGES[type];
   const t = type.toLowerCase();
   const spec: Spec = {
     properties: {
-      MaxValue: { type: t, get: () => makeNumber(type, hi) },
-      MinValue: { type: t, get: () => makeNumber(type, lo) },
+      MaxValue: { type: t, get: () => numericLimit(type, true) },
+      MinValue: { type: t, get: () => numericLimit(type, false) },
     },
     methods: {
       Parse: {
@@ -1064,13 +1064,13 @@ define('System.Environment', {
 
 const BASE64_ERROR = 'The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.';
 
-function parseInBase(text: string, base: number, bits: 32 | 64 | 16 | 8): number {
+function parseInBase(text: string, base: number, bits: 32 | 64 | 16 | 8): bigint {
   if (![2, 8, 10, 16].includes(base)) throw argumentException('Invalid Base.', 'fromBase');
   let s = text.trim();
   if (s === '') throw argumentOutOfRange('value', 'Index was out of range. Must be non-negative and less than the size of the collection.');
   if (base === 10) {
     if (!/^[+-]?\d+$/.test(s)) throw dotnetException('System.FormatException', `The input string '${text}' was not in a correct format.`);
-    return Number(s);
+    return BigInt(s);
   }
   if (base === 16 && /^0x/i.test(s)) s = s.slice(2);
   const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 16: /^[0-9a-f]+$/i }[base as 2]!;
@@ -1082,23 +1082,22 @@ function parseInBase(text: string, base: number, bits: 32 | 64 | 16 | 8): number
   const n = BigInt(`0${base === 2 ? 'b' : base === 8 ? 'o' : 'x'}${s}`);
   if (n >= 1n << BigInt(bits)) throw dotnetException('System.OverflowException', `Value was either too large or too small for ${bits === 64 ? 'an Int64' : bits === 32 ? 'an Int32' : bits === 16 ? 'an Int16' : 'an unsigned byte'}.`);
   // Base 2, 8 and 16 text is the two's complement bit pattern.
-  const signed = bits === 8 ? n : BigInt.asIntN(bits, n);
-  return Number(signed);
+  return bits === 8 ? n : BigInt.asIntN(bits, n);
 }
 
 function convertInteger(a: MethodArgs, type: NumericType, bits: 8 | 16 | 32 | 64): Numeric {
   if (a.length === 2 && (typeof a.at(1) === 'number' || a.at(1) instanceof PSNumber) && typeof a.at(0) === 'string') {
-    return makeNumber(type, parseInBase(a.string(0), a.int(1), bits));
+    const n = parseInBase(a.string(0), a.int(1), bits);
+    if (!fitsIntegerType(type, n)) overflow(type);
+    return makeInteger(type, n);
   }
   const v = a.at(0);
   if (v === null || v === undefined) return makeNumber(type, 0);
   if (typeof v === 'number' || v instanceof PSNumber) {
     // Convert.ToInt32(2.5) is 2: .NET rounds to even.
-    const n = Number(v);
-    const r = Number.isInteger(n) ? n : roundWith(n, 'toeven');
-    const [lo, hi, desc] = RANGES[type];
-    if (r < lo || r > hi || Number.isNaN(r)) throw dotnetException('System.OverflowException', `Value was either too large or too small for ${desc}.`);
-    return makeNumber(type, r);
+    const r = roundToInteger(v);
+    if (r === undefined || !fitsIntegerType(type, r)) overflow(type);
+    return makeInteger(type, r);
   }
   if (typeof v === 'boolean') return makeNumber(type, v ? 1 : 0);
   if (v instanceof PSChar) return makeNumber(type, v.code);
@@ -1111,7 +1110,7 @@ function toBaseString(a: MethodArgs): string {
   const base = a.int(1);
   if (![2, 8, 10, 16].includes(base)) throw argumentException('Invalid Base.', 'toBase');
   const type = typeof v === 'number' || v instanceof PSNumber ? numericType(v) : 'Int32';
-  const n = BigInt(Math.trunc(Number(a.to(0, `System.${type === 'Int64' ? 'Int64' : type === 'Byte' ? 'Byte' : type === 'Int16' ? 'Int16' : 'Int32'}`))));
+  const n = integerOf(a.to(0, `System.${type === 'Int64' ? 'Int64' : type === 'Byte' ? 'Byte' : type === 'Int16' ? 'Int16' : 'Int32'}`) as Numeric);
   if (base === 10) return n.toString();
   const bits = type === 'Int64' ? 64n : type === 'Byte' ? 8n : type === 'Int16' ? 16n : 32n;
   return BigInt.asUintN(Number(bits), n).toString(base);

@@ -148,11 +148,15 @@ export function formatNumber(n: Numeric): string {
       return formatDoubleGeneral(n.value, 15);
     case 'Single':
       return formatDoubleGeneral(Math.fround(n.value), 7);
-    case 'Decimal':
-      return plainNumber(n.value);
     default:
-      return plainNumber(n.value);
+      return exactText(n);
   }
+}
+
+/** An integral or decimal PSNumber's digits: exact when it carries them. */
+function exactText(n: PSNumber): string {
+  if (n.decimal) return n.decimal.toString();
+  return n.big === undefined ? plainNumber(n.value) : n.big.toString();
 }
 
 function integralOrDouble(n: number): string {
@@ -169,7 +173,7 @@ export function formatNumberDotNet(n: Numeric): string {
     case 'Single':
       return formatSingleRoundTrip(n.value);
     default:
-      return plainNumber(n.value);
+      return exactText(n);
   }
 }
 

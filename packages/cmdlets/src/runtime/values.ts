@@ -9,6 +9,7 @@
  */
 import type { Scope } from '../session/scope.js';
 import type { ProcessorStreams } from '../session/engine.js';
+import { DecimalValue } from './decimal.js';
 
 /** The numeric .NET types dpmsh models. */
 export type NumericType = 'Byte' | 'SByte' | 'Int16' | 'UInt16' | 'Int32' | 'UInt32' | 'Int64' | 'UInt64' | 'Single' | 'Double' | 'Decimal';
@@ -22,17 +23,33 @@ export function impliedNumericType(n: number): NumericType {
   return n >= INT32_MIN && n <= INT32_MAX ? 'Int32' : 'Int64';
 }
 
-/** A number whose .NET type is not the one a plain JS number implies. */
+/**
+ * A number whose .NET type is not the one a plain JS number implies. `value` is the nearest
+ * double; an Int64 or UInt64 beyond 2^53 also carries its exact `big` value, and every Decimal its
+ * exact `decimal` (made from `value`'s shortest text when none is given).
+ */
 export class PSNumber {
+  /** The exact value of a Decimal (undefined for the other types). */
+  readonly decimal: DecimalValue | undefined;
   constructor(
     readonly type: NumericType,
     readonly value: number,
-  ) {}
+    /** The exact value of an integral number that a double cannot hold (beyond 2^53). */
+    readonly big?: bigint,
+    decimal?: DecimalValue,
+  ) {
+    this.decimal = type === 'Decimal' ? (decimal ?? DecimalValue.fromShortest(value)) : undefined;
+  }
   valueOf(): number {
     return this.value;
   }
   toString(): string {
-    return String(this.value);
+    if (this.decimal) return this.decimal.toString();
+    return this.big === undefined ? String(this.value) : this.big.toString();
+  }
+  /** JSON.stringify's form (a bigint has none): the type and the value, exact ones as text. */
+  toJSON(): { type: NumericType; value: number | string } {
+    return { type: this.type, value: this.big !== undefined || this.decimal ? this.toString() : this.value };
   }
 }
 
@@ -42,6 +59,18 @@ export type Numeric = number | PSNumber;
 /** Makes a numeric value of a type, plain when the plain number already implies that type. */
 export function makeNumber(type: NumericType, value: number): Numeric {
   return impliedNumericType(value) === type ? value : new PSNumber(type, value);
+}
+
+/** Makes an integral value of a type exactly (the caller checks the range): plain while a double holds it exactly. */
+export function makeInteger(type: NumericType, value: bigint): Numeric {
+  const n = Number(value);
+  if (Number.isSafeInteger(n)) return makeNumber(type, n);
+  return new PSNumber(type, n, value);
+}
+
+/** Makes a [decimal] of an exact decimal value. */
+export function makeDecimal(value: DecimalValue): PSNumber {
+  return new PSNumber('Decimal', value.toNumber(), undefined, value);
 }
 
 /** The type of a numeric value. */
@@ -104,7 +133,7 @@ export class PSSecureString {
 
 function keyOf(key: unknown): unknown {
   if (typeof key === 'string') return key.toLowerCase();
-  if (key instanceof PSNumber) return key.value;
+  if (key instanceof PSNumber) return key.big ?? key.value;
   if (key instanceof PSChar) return String.fromCharCode(key.code).toLowerCase();
   return key;
 }

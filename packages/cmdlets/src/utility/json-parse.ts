@@ -3,7 +3,8 @@
  * custom objects (or ordered hashtables) in key order, integers Int64, other numbers Double,
  * ISO 8601 date-times DateTime; comments, single-quoted strings and unquoted names are accepted.
  */
-import { PSDateTime, PSHashtable, PSObject, makeNumber } from '../runtime/values.js';
+import { PSDateTime, PSHashtable, PSObject, makeInteger, makeNumber } from '../runtime/values.js';
+import { fitsIntegerType } from '../runtime/numeric.js';
 import { makeDateTime } from '../runtime/datetime.js';
 
 /** A JSON text that cannot be read: `message` is Json.NET's wording, without the "Conversion from JSON failed" prefix. */
@@ -201,9 +202,12 @@ class Reader {
     const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.#pos));
     if (!m) this.#fail(`Unexpected character encountered while parsing value: ${this.text[this.#pos]}.`);
     this.#pos += m[0].length;
-    const n = Number(m[0]);
-    if (m[1] === undefined && m[2] === undefined && Number.isSafeInteger(n)) return makeNumber('Int64', n);
-    return makeNumber('Double', n);
+    if (m[1] === undefined && m[2] === undefined) {
+      // Integers are Int64 while they fit (exactly), as Json.NET reads them.
+      const big = BigInt(m[0]);
+      if (fitsIntegerType('Int64', big)) return makeInteger('Int64', big);
+    }
+    return makeNumber('Double', Number(m[0]));
   }
 }
 

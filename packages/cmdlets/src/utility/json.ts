@@ -1,6 +1,6 @@
 /** ConvertTo-Json's serializer: PowerShell 7's JSON of objects, with its depth limit and layout. */
 import { isEnumerable, enumerableItems, PSDateTime, PSEnumValue, PSHashtable, PSNumber, PSObject, PSSecureString, PSTimeSpan, PSChar } from '../runtime/values.js';
-import { toText } from '../runtime/text.js';
+import { formatDoubleRoundTrip, formatSingleRoundTrip, toText } from '../runtime/text.js';
 import { formatDateTime } from '../runtime/datetime.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
@@ -17,7 +17,26 @@ export interface JsonOptions {
   readonly enumsAsStrings?: boolean;
 }
 
-type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/** A number written as its exact text: a big Int64, a decimal, a double as Json.NET writes it. */
+class JsonNumber {
+  constructor(readonly text: string) {}
+}
+
+type JsonValue = null | boolean | number | string | JsonNumber | JsonValue[] | { [key: string]: JsonValue };
+
+/** Json.NET's EnsureDecimalPlace: a float or decimal always shows it is one (2.0, 1.10, 1E+20). */
+function floatText(text: string): JsonNumber {
+  return new JsonNumber(/[.E]/.test(text) ? text : `${text}.0`);
+}
+
+/** A number as Json.NET writes it: integers exactly, doubles round-trip, decimals with their scale. */
+function numberJson(value: PSNumber): JsonValue {
+  if (!Number.isFinite(value.value)) return toText(value);
+  if (value.decimal) return floatText(value.decimal.toString());
+  if (value.type === 'Double') return floatText(formatDoubleRoundTrip(value.value));
+  if (value.type === 'Single') return floatText(formatSingleRoundTrip(value.value));
+  return value.big === undefined ? value.value : new JsonNumber(value.big.toString());
+}
 
 /** Reports that the depth limit cut the output, as PowerShell warns. */
 export interface JsonResult {
@@ -29,7 +48,7 @@ function toJsonValue(value: unknown, depth: number, options: JsonOptions, state:
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : toText(value);
-  if (value instanceof PSNumber) return value.value;
+  if (value instanceof PSNumber) return numberJson(value);
   if (value instanceof PSChar) return value.toString();
   if (value instanceof PSEnumValue) return options.enumsAsStrings ? value.name : value.value;
   if (value instanceof PSDateTime) return formatDateTime(value, 'o');
@@ -61,6 +80,7 @@ function toJsonValue(value: unknown, depth: number, options: JsonOptions, state:
 
 /** PowerShell 7's indented layout: two spaces per level, `"key": value`. */
 function layout(value: JsonValue, indent: string): string {
+  if (value instanceof JsonNumber) return value.text;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
@@ -72,11 +92,19 @@ function layout(value: JsonValue, indent: string): string {
   return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${layout(value[k], inner)}`).join(',\n')}\n${indent}}`;
 }
 
+/** The -Compress layout: no white space at all. */
+function compact(value: JsonValue): string {
+  if (value instanceof JsonNumber) return value.text;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(compact).join(',')}]`;
+  return `{${Object.keys(value).map((k) => `${JSON.stringify(k)}:${compact(value[k])}`).join(',')}}`;
+}
+
 /** Serializes a value as ConvertTo-Json does. */
 export function serializeJson(value: unknown, options: JsonOptions): JsonResult {
   const state = { truncated: false };
   const json = toJsonValue(value, options.depth, options, state);
-  return { text: options.compress ? JSON.stringify(json) : layout(json, ''), truncated: state.truncated };
+  return { text: options.compress ? compact(json) : layout(json, ''), truncated: state.truncated };
 }
 
 /** The JSON text of a value (the shell's -OutputFormat Json). */

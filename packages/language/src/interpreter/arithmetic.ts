@@ -4,8 +4,15 @@
  * integer overflow turning into a double.
  */
 import {
+  DecimalOverflowError,
+  decimalOf,
+  fitsIntegerType,
+  integerOf,
   isEnumerable,
+  makeDecimal,
+  makeInteger,
   makeNumber,
+  roundToInteger,
   numericType,
   PSChar,
   PSDateTime,
@@ -24,7 +31,6 @@ import type { Numeric, NumericType } from '@dpmsh/cmdlets';
 /** The arithmetic operators. */
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
 
-const INTEGER_TYPES = new Set<NumericType>(['Byte', 'SByte', 'Int16', 'UInt16', 'Int32', 'UInt32', 'Int64', 'UInt64']);
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
@@ -66,26 +72,96 @@ function toNumericOrThrow(value: unknown, targetType: string): Numeric {
   return n;
 }
 
-function resultType(a: NumericType, b: NumericType): NumericType {
+function resultType(a: NumericType, b: NumericType): 'Double' | 'Decimal' | 'Int64' | 'Int32' {
   if (a === 'Double' || b === 'Double' || a === 'Single' || b === 'Single') return 'Double';
   if (a === 'Decimal' || b === 'Decimal') return 'Decimal';
   if (a === 'Int64' || b === 'Int64' || a === 'UInt64' || b === 'UInt64' || a === 'UInt32' || b === 'UInt32') return 'Int64';
   return 'Int32';
 }
 
-function fitsInteger(type: NumericType, n: number): boolean {
-  if (!Number.isInteger(n)) return false;
-  if (type === 'Int32') return n >= INT32_MIN && n <= INT32_MAX;
-  return Number.isSafeInteger(n);
+function doubleOperation(op: ArithmeticOperator, a: number, b: number): Numeric {
+  switch (op) {
+    case '+':
+      return makeNumber('Double', a + b);
+    case '-':
+      return makeNumber('Double', a - b);
+    case '*':
+      return makeNumber('Double', a * b);
+    case '/':
+      return makeNumber('Double', a / b);
+    case '%':
+      return makeNumber('Double', a % b);
+  }
+}
+
+/** DecimalOps: exact, and an overflow is PowerShell's RuntimeException around .NET's OverflowException. */
+function decimalOperation(op: ArithmeticOperator, left: Numeric, right: Numeric): Numeric {
+  try {
+    const a = decimalOf(left);
+    const b = decimalOf(right);
+    if ((op === '/' || op === '%') && b.isZero) throw divideByZero();
+    switch (op) {
+      case '+':
+        return makeDecimal(a.add(b));
+      case '-':
+        return makeDecimal(a.subtract(b));
+      case '*':
+        return makeDecimal(a.multiply(b));
+      case '/':
+        return makeDecimal(a.divide(b));
+      case '%':
+        return makeDecimal(a.remainder(b));
+    }
+  } catch (e) {
+    if (!(e instanceof DecimalOverflowError)) throw e;
+    const inner = new PSException(e.message, { typeName: 'System.OverflowException' });
+    throw new RuntimeError(errorRecord(e.message, 'RuntimeException', 'NotSpecified', { inner }));
+  }
+}
+
+/**
+ * IntOps and LongOps: exact integers; a result outside the type (Int32 or Int64) is computed as
+ * a double instead, and a division that is not exact gives a double.
+ */
+function integerOperation(op: ArithmeticOperator, type: 'Int32' | 'Int64', left: Numeric, right: Numeric): Numeric {
+  const a = integerOf(left);
+  const b = integerOf(right);
+  let value: bigint;
+  switch (op) {
+    case '+':
+      value = a + b;
+      break;
+    case '-':
+      value = a - b;
+      break;
+    case '*':
+      value = a * b;
+      break;
+    case '/':
+      if (b === 0n) throw divideByZero();
+      if (a % b !== 0n) return makeNumber('Double', Number(a) / Number(b));
+      value = a / b;
+      break;
+    case '%':
+      if (b === 0n) throw divideByZero();
+      value = a % b;
+      break;
+  }
+  if (!fitsIntegerType(type, value)) return doubleOperation(op, Number(a), Number(b));
+  return makeInteger(type, value);
 }
 
 /** A numeric operation with .NET's widening and PowerShell's overflow-to-double. */
 export function numericOperation(op: ArithmeticOperator, left: Numeric, right: Numeric): Numeric {
-  const lt = numericType(left);
-  const rt = numericType(right);
-  const type = resultType(lt, rt);
-  const a = Number(left);
-  const b = Number(right);
+  const type = resultType(numericType(left), numericType(right));
+  if (type === 'Double') return doubleOperation(op, Number(left), Number(right));
+  if (type === 'Decimal') return decimalOperation(op, left, right);
+  if (type === 'Int32' && typeof left === 'number' && typeof right === 'number') return int32Operation(op, left, right);
+  return integerOperation(op, type, left, right);
+}
+
+/** The common case, two ints: exact as doubles, so no bigint is needed. */
+function int32Operation(op: ArithmeticOperator, a: number, b: number): Numeric {
   let value: number;
   switch (op) {
     case '+':
@@ -98,20 +174,17 @@ export function numericOperation(op: ArithmeticOperator, left: Numeric, right: N
       value = a * b;
       break;
     case '/':
-      if (b === 0 && type !== 'Double') throw divideByZero();
+      if (b === 0) throw divideByZero();
+      if (a % b !== 0) return makeNumber('Double', a / b);
       value = a / b;
-      // Integer division keeps its type only when it is exact: 4/2 is [int] 2, 5/2 is 2.5.
-      if (INTEGER_TYPES.has(type) && !Number.isInteger(value)) return makeNumber('Double', value);
       break;
     case '%':
-      if (b === 0 && type !== 'Double') throw divideByZero();
+      if (b === 0) throw divideByZero();
       value = a % b;
       break;
   }
-  if (INTEGER_TYPES.has(type) && !fitsInteger(type, value)) {
-    return makeNumber('Double', value);
-  }
-  return makeNumber(type, value);
+  // JS has a negative zero integer (-4 % 2, 0 * -1); .NET does not.
+  return value >= INT32_MIN && value <= INT32_MAX ? value || 0 : makeNumber('Double', value);
 }
 
 function mergeHashtables(left: PSHashtable, right: unknown): PSHashtable {
@@ -168,17 +241,29 @@ function opName(op: ArithmeticOperator): string {
   return { '+': 'Addition', '-': 'Subtraction', '*': 'Multiply', '/': 'Division', '%': 'Modulus' }[op];
 }
 
-/** `-x`. */
+/** `-x`, which PowerShell computes as `0 - x` for integers: -[int]::MinValue overflows to a double. */
 export function negate(value: unknown): unknown {
   const n = toNumericOrThrow(value, 'Int32');
   if (value instanceof PSTimeSpan) return new PSTimeSpan(-value.ticks);
-  return makeNumber(numericType(n) === 'Int32' && Number(n) === INT32_MIN ? 'Int64' : numericType(n), -Number(n));
+  const type = numericType(n);
+  if (type === 'Decimal') return makeDecimal(decimalOf(n).negate());
+  if (type === 'Double' || type === 'Single') return makeNumber(type, -Number(n));
+  return numericOperation('-', 0, n);
+}
+
+function bits64(value: unknown): { value: bigint; wide: boolean } {
+  const n = toNumericOrThrow(value, 'Int64');
+  const type = numericType(n);
+  const rounded = type === 'Double' || type === 'Single' || type === 'Decimal' ? roundToInteger(n) : integerOf(n);
+  return { value: BigInt.asIntN(64, rounded ?? 0n), wide: type === 'Int64' || type === 'UInt64' };
 }
 
 /** Bitwise operators work on 64-bit integers. */
 export function bitwise(op: '-band' | '-bor' | '-bxor' | '-shl' | '-shr', left: unknown, right: unknown): Numeric {
-  const a = BigInt.asIntN(64, BigInt(Math.trunc(Number(toNumericOrThrow(left, 'Int64')))));
-  const b = BigInt.asIntN(64, BigInt(Math.trunc(Number(toNumericOrThrow(right, 'Int64')))));
+  const x = bits64(left);
+  const y = bits64(right);
+  const a = x.value;
+  const b = y.value;
   let r: bigint;
   switch (op) {
     case '-band':
@@ -197,14 +282,12 @@ export function bitwise(op: '-band' | '-bor' | '-bxor' | '-shl' | '-shr', left: 
       r = a >> (b & 63n);
       break;
   }
-  const wide = numericType(toNumericOrThrow(left, 'Int64')) === 'Int64' || numericType(toNumericOrThrow(right, 'Int64')) === 'Int64';
-  const n = Number(wide ? r : BigInt.asIntN(32, r));
-  return makeNumber(wide ? 'Int64' : 'Int32', n);
+  const wide = x.wide || y.wide;
+  return wide ? makeInteger('Int64', r) : makeInteger('Int32', BigInt.asIntN(32, r));
 }
 
 /** `-bnot x`. */
 export function bitwiseNot(value: unknown): Numeric {
-  const n = toNumericOrThrow(value, 'Int32');
-  const type = numericType(n) === 'Int64' ? 'Int64' : 'Int32';
-  return makeNumber(type, type === 'Int32' ? ~Number(n) : Number(~BigInt(Math.trunc(Number(n)))));
+  const { value: n, wide } = bits64(value);
+  return wide ? makeInteger('Int64', ~n) : makeInteger('Int32', BigInt.asIntN(32, ~n));
 }

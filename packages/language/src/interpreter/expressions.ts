@@ -10,6 +10,9 @@ import {
   invokeMethod,
   invokeStaticMethod,
   isEnumerable,
+  DecimalValue,
+  makeDecimal,
+  makeInteger,
   makeNumber,
   PSChar,
   PSHashtable,
@@ -307,7 +310,26 @@ const NUMERIC_TYPES: Record<ConstantExpressionAst['numericType'], RuntimeNumeric
   Int16: 'Int16', UInt16: 'UInt16', UInt32: 'UInt32', UInt64: 'UInt64', BigInteger: 'Int64',
 };
 
+/** Literals whose value is a PSNumber, made once per literal (numbers are immutable). */
+const exactConstants = new WeakMap<ConstantExpressionAst, unknown>();
+
 function constantValue(node: ConstantExpressionAst): unknown {
+  if (node.numericType === 'Int32') return node.value;
+  let value = exactConstants.get(node);
+  if (value === undefined) {
+    value = exactConstant(node);
+    exactConstants.set(node, value);
+  }
+  return value;
+}
+
+/** A literal's value with every digit it was written with: 9223372036854775807, 1.10d. */
+function exactConstant(node: ConstantExpressionAst): unknown {
+  if (node.decimalText !== null) {
+    const d = DecimalValue.parse(node.decimalText);
+    if (d !== undefined) return makeDecimal(d);
+  }
+  if (node.integerValue !== null && node.numericType !== 'BigInteger') return makeInteger(NUMERIC_TYPES[node.numericType], node.integerValue);
   return makeNumber(NUMERIC_TYPES[node.numericType], node.value);
 }
 
