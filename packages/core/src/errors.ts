@@ -90,6 +90,10 @@ export const DOMAIN_ERROR_IDS = [
   'DatasourceTooLarge',
   'InvalidSyncFrequency',
   'RetentionOutOfRange',
+  'NoDiskStorage',
+  'InvalidProtectionGroupName',
+  'ProtectionGroupEmpty',
+  'OnlineProtectionNotSelected',
 ] as const;
 
 /** One of the ids in DOMAIN_ERROR_IDS. */

@@ -149,4 +149,18 @@ export {
   type FileBackupDecision,
 } from './file-types.js';
 
+export {
+  SHORT_TERM_PROTECTION,
+  LONG_TERM_PROTECTION,
+  MAX_PROTECTION_GROUP_NAME_LENGTH,
+  assertDiskStorageAvailable,
+  validateProtectionGroupName,
+  validateProtectionPlan,
+  type ShortTermProtection,
+  type LongTermProtection,
+  type ProtectionPlan,
+} from './protection-group.js';
+
+export { expiredRecoveryPoints, type RetainedPoint } from './retention.js';
+
 export { RETRY_AFTER_FAILURE_MINUTES, nextBackupDue, isBackupDue, type ScheduledSource } from './schedule.js';

@@ -76,6 +76,8 @@ export interface VerifyReport {
   readonly snapshotsChecked: number;
   readonly packsChecked: number;
   readonly bytesChecked: number;
+  /** Packs no index lists, left by an interrupted write: not a problem; prune removes them (0 when only some snapshots were checked). */
+  readonly unreferencedPacks: number;
   /** One line per problem: which object, what is wrong. */
   readonly problems: readonly string[];
 }
@@ -166,7 +168,7 @@ export interface RepositoryLock {
 /**
  * An open repository. Writers (backup, forget, prune, and replicate into a target) take the
  * lock themselves and fail with 'RepositoryLocked' while another process holds it; readers do not
- * lock. Errors are @dpmsh/core DomainErrors with ids 'RepositoryNotFound',
+ * lock. Errors are @dpmsh/core DomainErrors with ids 'RepositoryNotFound', 'RepositoryExists',
  * 'RepositoryPassphraseIncorrect', 'RepositoryKeyMismatch', 'RepositoryCorrupt', 'RepositoryLocked',
  * 'SnapshotNotFound', 'UnchangedEntryMissing'.
  */

@@ -1,3 +1,37 @@
 export { ProtectionServer } from './server.js';
 export type { CloudStatus, CredentialFile, Registration, RegisterRequest, ServerOptions, ServerSettings, SettingsChange } from './server.js';
 export type { SubscriptionRecord, VaultRecord } from '@dpmsh/vault';
+export type { DataSourceInfo, OverwritePolicy, RestoreResult } from '@dpmsh/sdk';
+export type { Protection } from './protection/protection.js';
+export type { ProtectionGroups, PolicyChange } from './protection/groups.js';
+export type { DatasourceDirectory } from './protection/datasources.js';
+export type { BackupRequest, BackupResult } from './protection/backup.js';
+export type { RestoreOutcome, RestoreRequest } from './protection/restore.js';
+export type { ScheduledRun } from './protection/scheduler.js';
+export type { OperationProgress, ProgressActivity, ProgressListener } from './protection/progress.js';
+export type { OperationOutput } from './plugins/plugin-context.js';
+export { DEFAULT_PLUGINS, type PluginLoadFailure } from './plugins/plugin-host.js';
+export { DEFAULT_POLICY } from './protection/groups.js';
+export { ONLINE_FREQUENCY_MINUTES } from './protection/scheduler.js';
+export { vaultBackend } from './storage/vault-backend.js';
+export { DISK_REPOSITORY_FOLDER } from './storage/repositories.js';
+export type {
+  BackupType,
+  Datasource,
+  DatasourceRef,
+  DiskStorage,
+  Job,
+  JobFilter,
+  JobStatus,
+  JobType,
+  ModifiableProtectionGroup,
+  ProtectionGroup,
+  ProtectionGroupMember,
+  ProtectionPolicy,
+  RecoverableItem,
+  RecoveryOptions,
+  RecoveryPoint,
+  RecoveryPointLocation,
+  VerifyResult,
+} from './protection/types.js';
+export { datasourceIdOf } from './protection/types.js';

@@ -28,8 +28,20 @@ import {
   type SubscriptionState,
   type ThrottlingSchedule,
 } from '@dpmsh/core';
+import type { Repository } from '@dpmsh/engine';
 import { createEmbeddedVault, proveCredentialPossession, saveVaultCredentialsFile, type CreateVaultRequest, type SubscriptionRecord, type VaultClient, type VaultRecord } from '@dpmsh/vault';
 import { openCatalog, type CatalogDatabase } from './catalog/database.js';
+import { diskRows } from './catalog/disks.js';
+import { failInterruptedJobs } from './catalog/jobs.js';
+import { KeyStore } from './keys/key-store.js';
+import { applyPassphrase, presentDisks } from './keys/rekey.js';
+import { PluginHost } from './plugins/plugin-host.js';
+import type { ProtectionContext } from './protection/context.js';
+import { Protection } from './protection/protection.js';
+import type { BackupRequest, BackupResult } from './protection/backup.js';
+import type { ScheduledRun } from './protection/scheduler.js';
+import { RepositoryPool } from './storage/repositories.js';
+import { vaultBackend } from './storage/vault-backend.js';
 import { freeBytes, prepareFolder, undoFolders, type PreparedFolder } from './folders.js';
 import { passphraseCheck, passphraseMatches, type PassphraseCheck } from './passphrase.js';
 
@@ -42,6 +54,8 @@ export interface ServerOptions {
   readonly clock?: () => Date;
   /** This server's name; the host name when absent. */
   readonly serverName?: string;
+  /** Workload plugins to load: package names or paths of plugin modules; @dpmsh/plugin-files when absent. */
+  readonly plugins?: readonly string[];
 }
 
 /** This server's registration to a vault. */
@@ -112,6 +126,10 @@ export class ProtectionServer {
   readonly #vault: VaultClient;
   readonly #clock: () => Date;
   readonly #home: string;
+  readonly #keys: KeyStore;
+  readonly #repositories: RepositoryPool;
+  readonly #plugins: PluginHost;
+  readonly #protection: Protection;
   readonly serverId: string;
   readonly serverName: string;
 
@@ -120,6 +138,10 @@ export class ProtectionServer {
     this.#vault = vault;
     this.#clock = options.clock ?? (() => new Date());
     this.#home = options.home;
+    this.#keys = new KeyStore(options.home);
+    this.#repositories = new RepositoryPool(this.#keys);
+    this.#plugins = new PluginHost(options.plugins);
+    failInterruptedJobs(db, this.#clock());
     const row = db.prepare('SELECT server_id, name FROM server WHERE id = 1').get() as { server_id: string; name: string } | undefined;
     if (row) {
       this.serverId = row.server_id;
@@ -129,6 +151,26 @@ export class ProtectionServer {
       this.serverName = options.serverName ?? hostname();
       db.prepare('INSERT INTO server (id, server_id, name, created_at) VALUES (1, ?, ?, ?)').run(this.serverId, this.serverName, this.#clock().toISOString());
     }
+    this.#protection = new Protection(this.#protectionContext());
+  }
+
+  #protectionContext(): ProtectionContext {
+    return {
+      db: this.#db,
+      vault: this.#vault,
+      clock: this.#clock,
+      home: this.#home,
+      serverId: this.serverId,
+      keys: this.#keys,
+      plugins: this.#plugins,
+      repositories: this.#repositories,
+      registeredVault: () => this.registration()?.vaultName ?? null,
+      passphraseSet: () => this.#setting('passphraseCheck') !== undefined,
+      throttling: () => this.settings().throttling,
+      scratchPath: () => this.settings().scratchPath,
+      recoveryFolder: () => this.recoveryFolder,
+      cloudOperations: async () => (await this.cloudStatus()).operations,
+    };
   }
 
   /** Opens the server of a dpmsh home, creating its catalog on first use. */
@@ -262,6 +304,7 @@ export class ProtectionServer {
     const proxy = change.proxy === undefined ? undefined : change.proxy === null ? null : validateProxy(change.proxy);
     const throttling = change.throttling === undefined ? undefined : validateThrottling(change.throttling);
     const prepared: PreparedFolder[] = [];
+    let undoKeys: (() => Promise<void>) | undefined;
     try {
       if (change.recoveryFolder !== undefined) prepared.push(await prepareFolder('RecoveryFolder', resolve(change.recoveryFolder)));
       if (change.scratchPath !== undefined) {
@@ -270,6 +313,7 @@ export class ProtectionServer {
         if (change.plannedOnlineBytes !== undefined) validateScratchSpace({ freeBytes: await freeBytes(scratch.path), plannedOnlineBytes: change.plannedOnlineBytes });
       }
       const check = change.passphrase === undefined ? undefined : await passphraseCheck(change.passphrase);
+      if (change.passphrase !== undefined) undoKeys = await applyPassphrase({ keys: this.#keys, repositories: () => this.#existingRepositories() }, change.passphrase);
       const apply = (): void => {
         if (check) this.#put('passphraseCheck', check);
         if (change.recoveryFolder !== undefined) this.#put('recoveryFolder', resolve(change.recoveryFolder));
@@ -279,6 +323,7 @@ export class ProtectionServer {
       };
       return await commit(apply);
     } catch (error) {
+      await undoKeys?.();
       await undoFolders(prepared);
       throw error;
     }
@@ -336,6 +381,35 @@ export class ProtectionServer {
       subscriptionState: subscription,
       operations: cloudOperations(connectivity, subscription),
     };
+  }
+
+  // ---- protection ---------------------------------------------------------------------------
+
+  /** The protection use cases: disk storage, data sources, protection groups, backups, restores, jobs. */
+  get protection(): Protection {
+    return this.#protection;
+  }
+
+  /** Backs up a protected data source now, to disk or to the vault (New-DPMRecoveryPoint). */
+  backupNow(datasourceId: string, request: BackupRequest): Promise<BackupResult> {
+    return this.#protection.backupNow(datasourceId, request);
+  }
+
+  /** Runs every backup due at `now` (the scheduler's tick). */
+  runDueBackups(now: Date, signal?: AbortSignal): Promise<ScheduledRun[]> {
+    return this.#protection.runDueBackups(now, signal);
+  }
+
+  /** Every repository of this server that exists, for a passphrase change. */
+  async #existingRepositories(): Promise<Repository[]> {
+    const repositories: Repository[] = [];
+    for (const disk of presentDisks(diskRows(this.#db))) repositories.push(await this.#repositories.disk(disk.id, disk.path));
+    const registration = this.registration();
+    if (registration) {
+      const vaultRepository = await this.#repositories.vault(vaultBackend(this.#vault, this.serverId, registration.vaultName), this.settings().throttling, true);
+      if (vaultRepository) repositories.push(vaultRepository);
+    }
+    return repositories;
   }
 
   /** Where recovered data is staged; the recovery folder setting or `home/recovery`. */

@@ -9,6 +9,7 @@ import { errorRecord } from '../runtime/errors.js';
 import { PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '../runtime/values.js';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, vaultNameOf, vaultObject } from './objects.js';
+import { isOn } from '../management/switches.js';
 
 const all = ALL_PARAMETER_SETS;
 const MODULE_NOTE = 'This is the dpmsh implementation of the Az.RecoveryServices cmdlet, over the dpmsh vault service.';
@@ -121,7 +122,7 @@ export const getAzRecoveryServicesVaultSettingsFile = defineCmdlet<{ Vault: unkn
     examples: [{ title: 'Download credentials', code: '$file = Get-AzRecoveryServicesVaultSettingsFile -Backup -Vault $vault -Path /secure' }],
   },
   async process(ctx) {
-    if (ctx.params.SiteRecovery) {
+    if (isOn(ctx.params.SiteRecovery)) {
       ctx.throwTerminating(
         errorRecord('Site Recovery vault settings files are not supported: dpmsh vaults are backup vaults. Use -Backup.', 'SiteRecoveryNotSupported', 'NotImplemented', {
           typeName: 'System.NotSupportedException',

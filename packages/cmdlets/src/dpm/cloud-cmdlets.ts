@@ -1,20 +1,10 @@
 /** Get-DPMCloudConnection and Get-DPMCloudStatus: can the server reach its vault, and what is allowed. */
-import { hostname } from 'node:os';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord, terminate } from '../runtime/errors.js';
 import { PSDateTime, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '../runtime/values.js';
 import { serverOf } from './connection.js';
 import { DPM_TYPES } from './objects.js';
-
-function assertThisServer(name: string | undefined, serverName: string): void {
-  if (name === undefined) return;
-  const wanted = name.toLowerCase();
-  if (wanted === 'localhost' || wanted === '.' || wanted === serverName.toLowerCase() || wanted === hostname().toLowerCase()) return;
-  terminate(
-    errorRecord(`The server '${name}' is not this dpmsh server ('${serverName}'). dpmsh manages the server it runs on; run the command there.`, 'RemoteServerNotSupported', 'InvalidArgument', { targetObject: name }),
-  );
-}
+import { assertThisServer } from './this-server.js';
 
 /** Get-DPMCloudConnection. */
 export const getDpmCloudConnection = defineCmdlet<{ DPMServerName?: string }>({

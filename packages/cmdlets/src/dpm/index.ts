@@ -1,6 +1,7 @@
 /**
  * The DPM module: preparing a server (vaults, vault credentials, registration, throttling, the
- * cloud connection), under dpmsh's own names and the names of Microsoft's documented scripts.
+ * cloud connection) and protecting data (disk storage, protection groups, recovery points,
+ * restores, jobs), under dpmsh's own names and the names of Microsoft's documented scripts.
  */
 import type { CmdletDefinition } from '../pipeline/types.js';
 import type { Session } from '../session/session.js';
@@ -19,6 +20,7 @@ import { registerDpmServer } from './registration-cmdlets.js';
 import { getThrottlingSetting, setThrottlingSetting } from './throttling-cmdlets.js';
 import { getBackupVault, newBackupVault, removeBackupVault, setBackupSubscription, setBackupVault } from './vault-cmdlets.js';
 import { registerDpmViews } from './views.js';
+import { protectionCmdlets, registerProtectionViews } from './protection/index.js';
 
 /** dpmsh's own preparation cmdlets. */
 export const dpmCmdlets = [
@@ -36,6 +38,7 @@ export const dpmCmdlets = [
   startDpmCloudRegistration,
   getDpmCloudSubscriptionSetting,
   setDpmCloudSubscriptionSetting,
+  ...protectionCmdlets,
 ] as const;
 
 /** The Az.RecoveryServices cmdlets Microsoft's scripts use. */
@@ -57,4 +60,5 @@ export function installDpmCmdlets(session: Session): void {
   session.registry.registerAll(asDefinitions(azureCmdlets), 'Az.RecoveryServices');
   session.registry.registerAll(asDefinitions(marsCmdlets), 'MSOnlineBackup');
   registerDpmViews();
+  registerProtectionViews();
 }

@@ -4,6 +4,7 @@ import { defineCmdlet } from '../pipeline/types.js';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, registrationObject } from './objects.js';
 import { secretText } from './secrets.js';
+import { isOn } from '../management/switches.js';
 
 /** The parameters of Register-DPMServer. */
 export interface RegisterParameters {
@@ -64,7 +65,7 @@ export const registerDpmServer = defineCmdlet<RegisterParameters>({
     const proxy: ProxyInput | null | undefined =
       p.ProxyServer !== undefined
         ? { server: p.ProxyServer, port: Number(p.ProxyPort), username: p.ProxyUsername, password: p.ProxyPassword === undefined ? undefined : secretText(p.ProxyPassword, 'ProxyPassword') }
-        : p.NoProxy
+        : isOn(p.NoProxy)
           ? null
           : undefined;
     const server = await serverOf(ctx);

@@ -5,6 +5,7 @@ import { defineCmdlet } from '../pipeline/types.js';
 import { wildcardToRegExp } from '../runtime/compare.js';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, subscriptionObject, vaultObject } from './objects.js';
+import { isOn } from '../management/switches.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -76,7 +77,7 @@ export const setBackupVault = defineCmdlet<{ Name: string; StorageRedundancy: St
     if (!(await ctx.shouldProcess(Name, `Set storage redundancy to ${StorageRedundancy}`))) return;
     const server = await serverOf(ctx);
     const vault = await server.setVaultRedundancy(Name, StorageRedundancy);
-    if (PassThru) await ctx.write(vaultObject(vault));
+    if (isOn(PassThru)) await ctx.write(vaultObject(vault));
   },
 });
 

@@ -5,6 +5,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { PROTECTION_SCHEMA } from './protection-schema.js';
 
 /** An open catalog. */
 export type CatalogDatabase = Database.Database;
@@ -42,6 +43,7 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  { version: 2, sql: PROTECTION_SCHEMA },
 ];
 
 /** Opens (creating and migrating as needed) the catalog in a dpmsh home. */

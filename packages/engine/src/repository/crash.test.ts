@@ -1,0 +1,118 @@
+/**
+ * Crash safety, as kopia's tests/recovery and restic's check tests do it: a child process backs
+ * up (and sometimes prunes) and is killed with SIGKILL at a random moment, again and again;
+ * after each kill the repository must verify, take a new backup that verifies, and restore it.
+ *
+ * The child runs the built engine (packages/engine/dist, with its worker threads), so this test
+ * needs `npx tsc -b packages/engine/tsconfig.lib.json` first; the workspace's `npm test` builds
+ * before it tests, and the test refuses a dist older than the sources.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { BackupInputEntry } from '../api.js';
+import { localBackend } from '../backend/local-backend.js';
+import { contentOf, entriesOf, filesUnder, logText, metadata, newRepository, random, restore, useTempDirs } from '../test-support/repositories.js';
+import { openRepository } from './repository.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const child = join(here, '..', 'test-support', 'crash-child.mjs');
+const built = join(here, '..', '..', 'dist', 'index.js');
+// Written by every build, unlike outputs that did not change.
+const buildInfo = join(here, '..', '..', 'dist', '.tsbuildinfo');
+const tempDir = useTempDirs();
+const MiB = 1024 * 1024;
+const ITERATIONS = 10;
+
+async function newestSource(dir: string): Promise<number> {
+  let newest = 0;
+  for (const file of await filesUnder(dir)) if (file.endsWith('.ts') && !file.endsWith('.test.ts')) newest = Math.max(newest, (await stat(file)).mtimeMs);
+  return newest;
+}
+
+/** A fresh source directory: new random and text data, plus one file every iteration shares. */
+async function writeSource(dir: string, shared: Buffer, iteration: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'shared.bin'), shared);
+  await writeFile(join(dir, 'new.bin'), random(14 * MiB));
+  await writeFile(join(dir, 'new.log'), logText(6 * MiB, iteration * 1_000_003));
+  await writeFile(join(dir, 'small.txt'), `iteration ${iteration}\n`);
+}
+
+async function entriesFor(dir: string): Promise<{ entries: BackupInputEntry[]; files: Map<string, Buffer> }> {
+  const files = new Map<string, Buffer>();
+  for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(join(dir, name)));
+  const entries: BackupInputEntry[] = [...files].map(([path, data]) => ({ type: 'file', path, metadata: metadata(data.length), sparse: false, content: contentOf(data) }));
+  return { entries, files };
+}
+
+function run(args: readonly string[], killAfterMs: number | null): Promise<{ ms: number; finished: boolean }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const process = spawn('node', [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    process.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    process.stderr.on('data', (data: Buffer) => (errors += data.toString()));
+    const timer = killAfterMs === null ? undefined : setTimeout(() => process.kill('SIGKILL'), killAfterMs);
+    // 'exit' comes once the child is reaped: its pid is then gone, and its lock stale.
+    process.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve({ ms: performance.now() - started, finished: false });
+      else if (code === 0 && output.includes('done')) resolve({ ms: performance.now() - started, finished: true });
+      else reject(new Error(`The crash child failed (code ${code}): ${errors}`));
+    });
+  });
+}
+
+describe('a backup killed at random moments', () => {
+  it('leaves a repository that verifies, backs up again and restores', { timeout: 180_000 }, async () => {
+    if (!existsSync(built) || !existsSync(buildInfo) || statSync(buildInfo).mtimeMs < (await newestSource(join(here, '..')))) {
+      throw new Error('crash.test.ts runs the built engine: run `npx tsc -b packages/engine/tsconfig.lib.json` from the workspace root first.');
+    }
+    const work = await tempDir();
+    const repositoryDir = join(work, 'repository');
+    const { masterKey } = await newRepository(repositoryDir);
+    const keyHex = Buffer.from(masterKey).toString('hex');
+    const shared = random(6 * MiB);
+
+    // A first run to completion measures how long a run takes, so that kills spread over it.
+    await writeSource(join(work, 'source-0'), shared, 0);
+    const { ms: runMs } = await run([repositoryDir, join(work, 'source-0'), keyHex, 'backup'], null);
+
+    let killed = 0;
+    for (let iteration = 1; iteration <= ITERATIONS; iteration++) {
+      const source = join(work, `source-${iteration}`);
+      await writeSource(source, shared, iteration);
+      const mode = iteration % 3 === 0 ? 'prune' : 'backup';
+      const delay = Math.round(runMs * (0.25 + Math.random() * (mode === 'prune' ? 1.25 : 0.85)));
+      const { finished } = await run([repositoryDir, source, keyHex, mode], delay);
+      if (!finished) killed += 1;
+
+      const repository = await openRepository(localBackend(repositoryDir), { masterKey });
+      const afterCrash = await repository.verify();
+      expect(afterCrash.problems, `after a kill at ${delay} ms (iteration ${iteration}, ${mode})`).toEqual([]);
+
+      const { entries, files } = await entriesFor(source);
+      const summary = await repository.backup(entriesOf(entries), { parent: null, tags: { source } });
+      expect((await repository.verify({ snapshotIds: [summary.id] })).problems).toEqual([]);
+      const restored = await restore(repository, summary.id);
+      for (const [name, data] of files) expect(restored.get(name)?.data?.equals(data), `${name} of iteration ${iteration}`).toBe(true);
+    }
+    expect(killed).toBeGreaterThanOrEqual(ITERATIONS / 2);
+
+    // Every snapshot left, the children's included, restores its own source.
+    const repository = await openRepository(localBackend(repositoryDir), { masterKey });
+    expect((await repository.verify()).ok).toBe(true);
+    await repository.prune();
+    expect(await repository.verify()).toMatchObject({ ok: true, unreferencedPacks: 0 });
+    for (const snapshot of await repository.snapshots()) {
+      const { files } = await entriesFor(snapshot.tags.source);
+      const restored = await restore(repository, snapshot.id);
+      for (const [name, data] of files) expect(restored.get(name)?.data?.equals(data), `${name} of ${snapshot.tags.source}`).toBe(true);
+    }
+  });
+});

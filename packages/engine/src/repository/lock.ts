@@ -1,0 +1,114 @@
+/**
+ * The writers' lock, 'locks/exclusive': who holds it (pid, host) and when it was last refreshed,
+ * sealed like everything else. A lock is stale, and taken over, when its holder is a process of
+ * this host that is gone, or when it has not been refreshed for STALE_AFTER_MS (a holder
+ * refreshes it every REFRESH_EVERY_MS). A backend has no create-if-absent, so a taker writes its
+ * lock, lets concurrent takers settle, and reads it back: the last writer wins, the others fail.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { ObjectBackend, RepositoryLock } from '../api.js';
+import { readIfExists } from '../backend/not-found.js';
+import type { RepositoryKeys } from '../crypto/keys.js';
+import { label, open, seal } from '../crypto/sealed.js';
+import { repositoryLocked } from '../errors.js';
+
+/** The lock's object name. */
+export const LOCK_OBJECT = 'locks/exclusive';
+
+/** A lock not refreshed for this long is stale. */
+export const STALE_AFTER_MS = 30 * 60 * 1000;
+/** How often a holder refreshes its lock. */
+export const REFRESH_EVERY_MS = 5 * 60 * 1000;
+/** How long a taker waits before reading its lock back. */
+const SETTLE_MS = 50;
+
+interface LockRecord {
+  readonly token: string;
+  readonly pid: number;
+  readonly host: string;
+  readonly acquiredAt: number;
+  readonly refreshedAt: number;
+}
+
+const LOCK_AAD = label('dpmsh lock v1');
+
+/** Locks this process holds, by location: a second taker here is refused without a round trip. */
+const heldHere = new Map<string, string>();
+
+function describe(record: LockRecord): string {
+  return `process ${record.pid} on ${record.host} (since ${new Date(record.acquiredAt).toISOString()})`;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+function isStale(record: LockRecord, now: number, location: string): boolean {
+  if (now - record.refreshedAt > STALE_AFTER_MS) return true;
+  if (record.host !== hostname()) return false;
+  if (record.pid === process.pid) return heldHere.get(location) !== record.token;
+  return !processAlive(record.pid);
+}
+
+async function readLock(backend: ObjectBackend, keys: RepositoryKeys): Promise<LockRecord | null | undefined> {
+  const sealed = await readIfExists(backend, LOCK_OBJECT);
+  if (sealed === undefined) return undefined;
+  const json = open(keys.dataKey, LOCK_AAD, sealed);
+  // An unreadable lock can only be damage: null lets a taker replace it.
+  return json === null ? null : (JSON.parse(json.toString('utf8')) as LockRecord);
+}
+
+const writeLock = (backend: ObjectBackend, keys: RepositoryKeys, record: LockRecord): Promise<void> =>
+  backend.write(LOCK_OBJECT, seal(keys.dataKey, LOCK_AAD, Buffer.from(JSON.stringify(record), 'utf8')));
+
+/** Takes the exclusive lock; 'RepositoryLocked' while another live writer holds it. */
+export async function acquireLock(backend: ObjectBackend, keys: RepositoryKeys): Promise<RepositoryLock> {
+  const location = backend.location;
+  if (heldHere.has(location)) throw repositoryLocked(location, `this process (${process.pid})`);
+  const existing = await readLock(backend, keys);
+  if (existing && !isStale(existing, Date.now(), location)) throw repositoryLocked(location, describe(existing));
+
+  const now = Date.now();
+  let record: LockRecord = { token: randomBytes(16).toString('hex'), pid: process.pid, host: hostname(), acquiredAt: now, refreshedAt: now };
+  heldHere.set(location, record.token);
+  try {
+    await writeLock(backend, keys, record);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const winner = await readLock(backend, keys);
+    if (winner?.token !== record.token) throw repositoryLocked(location, winner ? describe(winner) : 'another process');
+  } catch (error) {
+    heldHere.delete(location);
+    throw error;
+  }
+
+  let refreshing: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    record = { ...record, refreshedAt: Date.now() };
+    // A failed refresh is retried at the next tick; the lock only goes stale after several.
+    refreshing = writeLock(backend, keys, record).catch(() => undefined);
+  }, REFRESH_EVERY_MS);
+  timer.unref();
+
+  let released = false;
+  return {
+    async release(): Promise<void> {
+      if (released) return;
+      released = true;
+      clearInterval(timer);
+      await refreshing;
+      try {
+        const current = await readLock(backend, keys);
+        if (current?.token === record.token) await backend.delete(LOCK_OBJECT);
+      } finally {
+        heldHere.delete(location);
+      }
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Creating and opening repositories, and the Repository object whose operations live in their
+ * own modules (backup, restore, verify, prune, replicate). Layout of a repository:
+ *   config               sealed: id, version, chunker sizes (written last at init)
+ *   keys/<keyId>         the key envelope, JSON (not secret: argon2id guards it)
+ *   data/<2 hex>/<name>  packs, named by the SHA-256 of their bytes
+ *   index/<name>         sealed lists of the blobs in packs, written after those packs
+ *   snapshots/<id>       sealed snapshot records, written last by a backup
+ *   locks/exclusive      the writers' lock
+ */
+import { randomBytes } from 'node:crypto';
+import type {
+  BackupInputEntry,
+  BackupRunOptions,
+  KeyEnvelope,
+  LongRunOptions,
+  MasterKey,
+  ObjectBackend,
+  PruneReport,
+  ReplicationReport,
+  Repository,
+  RepositoryCredentials,
+  SnapshotEntry,
+  SnapshotSummary,
+  StoredEntry,
+  VerifyReport,
+} from '../api.js';
+import { readIfExists } from '../backend/not-found.js';
+import { DEFAULT_CHUNKER_PARAMS } from '../chunking/fastcdc.js';
+import { gearTable } from '../chunking/gear.js';
+import { unwrapMasterKey } from '../crypto/envelope.js';
+import { deriveKeys, keyIdOf } from '../crypto/keys.js';
+import { keyMismatch, passphraseIncorrect, repositoryCorrupt, repositoryExists as repositoryExistsError, repositoryNotFound, snapshotNotFound } from '../errors.js';
+import { isDomainError } from '@dpmsh/core';
+import { runBackup } from './backup.js';
+import { CONFIG_OBJECT, openConfig, writeConfig, type RepositoryConfig } from './config.js';
+import type { RepositoryContext } from './context.js';
+import { IndexStore } from './index-store.js';
+import { acquireLock } from './lock.js';
+import { runPrune } from './prune.js';
+import { runReplicate } from './replicate.js';
+import { snapshotIndex, storedEntries } from './restore.js';
+import { listSnapshotIds, readSnapshot, snapshotObjectName, summaryOf } from './snapshot-store.js';
+import { runVerify } from './verify.js';
+
+/** How a repository is worked with on this server. */
+export interface RepositoryOptions {
+  /** Codec worker threads: one per core when absent; 0 does the CPU work on the calling thread. */
+  readonly workers?: number;
+}
+
+const KEYS_PREFIX = 'keys/';
+const keyObjectName = (keyId: string): string => `${KEYS_PREFIX}${keyId}`;
+
+/** The contexts behind Repository objects, so that replicate can write into its target. */
+const contexts = new WeakMap<Repository, RepositoryContext>();
+
+/** True when the backend holds a repository (its config object). */
+export async function repositoryExists(backend: ObjectBackend): Promise<boolean> {
+  return (await readIfExists(backend, CONFIG_OBJECT)) !== undefined;
+}
+
+/** Creates a repository; 'RepositoryExists' when there is one already. */
+export async function initRepository(
+  backend: ObjectBackend,
+  init: { readonly masterKey: MasterKey; readonly envelope: KeyEnvelope },
+  options: RepositoryOptions = {},
+): Promise<Repository> {
+  if (await repositoryExists(backend)) throw repositoryExistsError(backend.location);
+  const keyId = keyIdOf(init.masterKey);
+  if (init.envelope.keyId !== keyId) throw keyMismatch(backend.location, 'The key envelope');
+  const keys = deriveKeys(init.masterKey);
+  const config: RepositoryConfig = { version: 1, id: randomBytes(16).toString('hex'), chunker: DEFAULT_CHUNKER_PARAMS };
+  await writeEnvelope(backend, init.envelope);
+  // The config last: until it is there, the location is not a repository and init can be rerun.
+  await writeConfig(backend, keys, config);
+  return openRepository(backend, { masterKey: init.masterKey }, options);
+}
+
+/** Opens a repository with its master key or passphrase; loads its index. */
+export async function openRepository(backend: ObjectBackend, credentials: RepositoryCredentials, options: RepositoryOptions = {}): Promise<Repository> {
+  const sealedConfig = await readIfExists(backend, CONFIG_OBJECT);
+  if (sealedConfig === undefined) throw repositoryNotFound(backend.location);
+  const masterKey = 'masterKey' in credentials ? credentials.masterKey : await unwrapStored(backend, credentials.passphrase);
+  const keys = deriveKeys(masterKey);
+  const config = openConfig(keys, sealedConfig);
+  if (config === null) {
+    if ('masterKey' in credentials) throw keyMismatch(backend.location, 'The master key');
+    throw repositoryCorrupt(backend.location, 'its key envelope opens, but its config does not authenticate under that key');
+  }
+  const context: RepositoryContext = {
+    backend,
+    keys,
+    keyId: keyIdOf(masterKey),
+    config,
+    gear: gearTable(keys.gearSeed),
+    index: new IndexStore(),
+    workers: options.workers,
+  };
+  await context.index.refresh(backend, keys.dataKey);
+  const repository = new OpenRepository(context);
+  contexts.set(repository, context);
+  return repository;
+}
+
+async function unwrapStored(backend: ObjectBackend, passphrase: string): Promise<MasterKey> {
+  for (const name of await backend.list(KEYS_PREFIX)) {
+    const bytes = await readIfExists(backend, name);
+    if (bytes === undefined) continue;
+    let envelope: KeyEnvelope;
+    try {
+      envelope = JSON.parse(Buffer.from(bytes).toString('utf8')) as KeyEnvelope;
+    } catch {
+      continue;
+    }
+    try {
+      return await unwrapMasterKey(envelope, passphrase, backend.location);
+    } catch (error) {
+      if (!isDomainError(error, 'RepositoryPassphraseIncorrect')) throw error;
+    }
+  }
+  throw passphraseIncorrect(backend.location);
+}
+
+async function writeEnvelope(backend: ObjectBackend, envelope: KeyEnvelope): Promise<void> {
+  await backend.write(keyObjectName(envelope.keyId), Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8'));
+}
+
+class OpenRepository implements Repository {
+  readonly backend: ObjectBackend;
+  readonly id: string;
+  readonly keyId: string;
+
+  constructor(private readonly context: RepositoryContext) {
+    this.backend = context.backend;
+    this.id = context.config.id;
+    this.keyId = context.keyId;
+  }
+
+  backup(entries: AsyncIterable<BackupInputEntry>, options: BackupRunOptions): Promise<SnapshotSummary> {
+    return runBackup(this.context, entries, options);
+  }
+
+  async snapshots(): Promise<SnapshotSummary[]> {
+    const summaries: SnapshotSummary[] = [];
+    for (const id of await listSnapshotIds(this.backend)) {
+      const record = await readSnapshot(this.backend, this.context.keys, id);
+      if (record !== undefined) summaries.push(summaryOf(id, record));
+    }
+    return summaries.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  }
+
+  entries(snapshotId: string, items?: readonly string[]): AsyncIterable<StoredEntry> {
+    return storedEntries(this.context, snapshotId, items);
+  }
+
+  index(snapshotId: string): Promise<Map<string, SnapshotEntry>> {
+    return snapshotIndex(this.context, snapshotId);
+  }
+
+  verify(options?: LongRunOptions & { readonly snapshotIds?: readonly string[] }): Promise<VerifyReport> {
+    return runVerify(this.context, options);
+  }
+
+  async forget(snapshotIds: readonly string[]): Promise<void> {
+    const lock = await acquireLock(this.backend, this.context.keys);
+    try {
+      const present = new Set(await listSnapshotIds(this.backend));
+      const missing = snapshotIds.find((id) => !present.has(id));
+      if (missing !== undefined) throw snapshotNotFound(this.backend.location, missing);
+      for (const id of snapshotIds) await this.backend.delete(snapshotObjectName(id));
+    } finally {
+      await lock.release();
+    }
+  }
+
+  prune(options?: LongRunOptions): Promise<PruneReport> {
+    return runPrune(this.context, options);
+  }
+
+  async replicate(snapshotId: string, target: Repository, options?: LongRunOptions): Promise<ReplicationReport> {
+    const targetContext = contexts.get(target);
+    if (targetContext === undefined) throw new TypeError('replicate needs a target opened with openRepository or initRepository.');
+    return runReplicate(this.context, snapshotId, targetContext, options);
+  }
+
+  async setKeyEnvelope(envelope: KeyEnvelope): Promise<void> {
+    if (envelope.keyId !== this.keyId) throw keyMismatch(this.backend.location, 'The key envelope');
+    await writeEnvelope(this.backend, envelope);
+  }
+}

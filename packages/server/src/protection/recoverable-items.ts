@@ -1,0 +1,24 @@
+/** Get-DPMRecoverableItem: the entries of a recovery point under a folder, for choosing what to restore. */
+import { recoveryPointById } from '../catalog/recovery-points.js';
+import { recoveryPointNotFoundError } from '../errors.js';
+import type { ProtectionContext } from './context.js';
+import { repositoryOf } from './recovery-source.js';
+import { assertCloudAllows } from './state-table.js';
+import type { RecoverableItem } from './types.js';
+
+/** The entries directly under `folder` ('' for the top) of a recovery point. */
+export async function recoverableItems(ctx: ProtectionContext, recoveryPointId: string, folder = ''): Promise<RecoverableItem[]> {
+  const rp = recoveryPointById(ctx.db, recoveryPointId);
+  if (!rp) throw recoveryPointNotFoundError(recoveryPointId);
+  if (rp.location === 'Online') await assertCloudAllows(ctx, 'restoreFromVault');
+  const repository = await repositoryOf(ctx, rp);
+  const parent = folder.replace(/^\/+|\/+$/g, '');
+  const items: RecoverableItem[] = [];
+  for (const [key, entry] of await repository.index(rp.snapshotId)) {
+    if (entry.type === 'stream' || key === '') continue;
+    const slash = key.lastIndexOf('/');
+    if ((slash < 0 ? '' : key.slice(0, slash)) !== parent) continue;
+    items.push({ recoveryPointId: rp.id, path: key, type: entry.type, size: entry.metadata.size, modified: new Date(entry.metadata.mtimeMs) });
+  }
+  return items.sort((a, b) => a.path.localeCompare(b.path));
+}
