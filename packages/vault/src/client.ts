@@ -183,6 +183,8 @@ export interface VaultClient {
    * vault as holding a backup, which locks its storage redundancy. Refused unless the subscription is Active.
    */
   recordRecoveryPoint(serverId: string, rp: VaultRecoveryPointInput): Promise<void>;
+  /** Forgets a recovery point that retention removed from the vault (no error when it is already gone); refused unless the subscription is Active. */
+  deleteRecoveryPoint(serverId: string, recoveryPointId: string): Promise<void>;
   /** The server's recovery points in the vault, oldest first; none once the subscription was deprovisioned. */
   listRecoveryPoints(serverId: string): Promise<VaultRecoveryPoint[]>;
 

@@ -126,6 +126,10 @@ class EmbeddedVaultClient implements VaultClient {
     this.open().recordRecoveryPoint(serverId, rp);
   }
 
+  async deleteRecoveryPoint(serverId: string, recoveryPointId: string): Promise<void> {
+    this.open().deleteRecoveryPoint(serverId, recoveryPointId);
+  }
+
   async listRecoveryPoints(serverId: string): Promise<VaultRecoveryPoint[]> {
     return this.open().listRecoveryPoints(serverId);
   }

@@ -120,7 +120,7 @@ describe('the subscription state', () => {
 });
 
 describe('recovery points', () => {
-  it('are listed oldest first, replaced by id, and lock the vault storage redundancy', async () => {
+  it('are listed oldest first, replaced by id, deleted, and lock the vault storage redundancy', async () => {
     expect((await vault.getVault('contoso-vault')).hasBackup).toBe(false);
     await vault.recordRecoveryPoint(serverId, recoveryPoint('rp2', '2026-12-02T00:00:00.000Z'));
     await vault.recordRecoveryPoint(serverId, recoveryPoint('rp1', '2026-12-01T00:00:00.000Z'));
@@ -133,6 +133,10 @@ describe('recovery points', () => {
     ]);
     expect(points[0]).toMatchObject({ serverId, datasourceName: '/srv/data' });
     expect((await vault.getVault('contoso-vault')).hasBackup).toBe(true);
+
+    await vault.deleteRecoveryPoint(serverId, 'rp1');
+    await vault.deleteRecoveryPoint(serverId, 'rp1');
+    expect((await vault.listRecoveryPoints(serverId)).map((rp) => rp.recoveryPointId)).toEqual(['rp2']);
     await expect(vault.setVaultProperties('contoso-vault', { storageRedundancy: 'LocallyRedundant' })).rejects.toMatchObject({
       id: 'StorageRedundancyLocked',
     });

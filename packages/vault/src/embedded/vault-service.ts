@@ -482,6 +482,15 @@ export class VaultService {
     });
   }
 
+  deleteRecoveryPoint(serverId: string, recoveryPointId: string): void {
+    this.write(() => {
+      const vaultId = this.vaultOfServer(serverId, 'backupToVault');
+      this.db
+        .prepare('DELETE FROM vault_recovery_points WHERE vault_id = ? AND server_id = ? AND recovery_point_id = ?')
+        .run(vaultId, serverId, recoveryPointId);
+    });
+  }
+
   listRecoveryPoints(serverId: string): VaultRecoveryPoint[] {
     const vaultId = this.vaultOfServer(serverId, 'restoreFromVault');
     const rows = this.db
