@@ -14,7 +14,7 @@ async function* blocks(data: Uint8Array, size: number): AsyncGenerator<Uint8Arra
 
 async function chunksOf(data: Uint8Array, blockSize = MiB, table = gear): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of chunkStream(blocks(data, blockSize), params, table)) chunks.push(chunk);
+  for await (const chunk of chunkStream(blocks(data, blockSize), new StreamChunker(params, table))) chunks.push(chunk);
   return chunks;
 }
 

@@ -1,9 +1,13 @@
 /**
- * Content-defined chunking of a stream with bounded memory: at most twice the maximum chunk size
- * is buffered, whatever sizes the source yields. Each chunk is a copy with its own ArrayBuffer, so
- * it can be transferred to a worker.
+ * Content-defined chunking of a stream with bounded memory: a buffer of four maximum chunk sizes,
+ * whatever sizes the source yields (four rather than two, so that moving the unchunked rest to the
+ * front happens a third as often). Each chunk is a copy at the start of an ArrayBuffer of its
+ * own (from ChunkBuffers when given, so memory is reused), which can be transferred to a worker.
  */
+import type { ChunkBuffers } from './chunk-buffers.js';
 import { cutMasks, findCut, type ChunkerParams, type CutMasks } from './fastcdc.js';
+
+const BUFFERED_CHUNKS = 4;
 
 /** Splits what is pushed into content-defined chunks. */
 export class StreamChunker {
@@ -15,9 +19,10 @@ export class StreamChunker {
   constructor(
     private readonly params: ChunkerParams,
     private readonly gear: Int32Array,
+    private readonly buffers?: ChunkBuffers,
   ) {
     this.masks = cutMasks(params);
-    this.buffer = new Uint8Array(params.max * 2);
+    this.buffer = new Uint8Array(params.max * BUFFERED_CHUNKS);
   }
 
   /** The chunks completed by `block`; the rest stays buffered for the next push or finish. */
@@ -38,24 +43,32 @@ export class StreamChunker {
     }
   }
 
-  /** The remaining chunks at the end of the stream. */
+  /** The remaining chunks at the end of the stream; the chunker is then ready for another. */
   *finish(): Generator<Uint8Array> {
     while (this.end > this.start) yield this.cut();
+    this.reset();
+  }
+
+  /** Forgets anything buffered (a stream that failed part way). */
+  reset(): void {
     this.start = 0;
     this.end = 0;
   }
 
   private cut(): Uint8Array {
     const length = findCut(this.buffer, this.start, this.end, this.params, this.masks, this.gear);
-    const chunk = this.buffer.slice(this.start, this.start + length);
+    const source = this.buffer.subarray(this.start, this.start + length);
     this.start += length;
+    if (this.buffers === undefined) return source.slice();
+    const chunk = new Uint8Array(this.buffers.take(), 0, length);
+    chunk.set(source);
     return chunk;
   }
 }
 
-/** The chunks of a whole stream. */
-export async function* chunkStream(source: AsyncIterable<Uint8Array>, params: ChunkerParams, gear: Int32Array): AsyncGenerator<Uint8Array> {
-  const chunker = new StreamChunker(params, gear);
+/** The chunks of a whole stream, through a chunker that may be reused (its buffer is 16 MiB: one per backup, not per file). */
+export async function* chunkStream(source: AsyncIterable<Uint8Array>, chunker: StreamChunker): AsyncGenerator<Uint8Array> {
+  chunker.reset();
   for await (const block of source) yield* chunker.push(block);
   yield* chunker.finish();
 }

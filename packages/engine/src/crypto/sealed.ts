@@ -22,6 +22,40 @@ export function seal(key: Uint8Array, aad: Uint8Array, ...parts: readonly Uint8A
   return Buffer.concat(out);
 }
 
+/** Slices encrypted at a time when sealing into a buffer: small, so their outputs are cheap garbage. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Seals `head` then `body` into `target` from its start and returns the sealed length (body
+ * length + head length + SEAL_OVERHEAD); `target` must have room. `body` may sit in `target`
+ * itself at exactly the offset its ciphertext goes to (IV_BYTES + head length): each piece is
+ * read before its ciphertext overwrites it, which lets a chunk be sealed in its own buffer.
+ */
+export function sealInto(key: Uint8Array, aad: Uint8Array, target: Uint8Array, head: Uint8Array, body: Uint8Array): number {
+  const iv = randomBytes(IV_BYTES);
+  target.set(iv, 0);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  let at = IV_BYTES;
+  target.set(cipher.update(head), at);
+  at += head.length;
+  for (let offset = 0; offset < body.length; offset += PIECE_BYTES) {
+    const piece = cipher.update(body.subarray(offset, Math.min(body.length, offset + PIECE_BYTES)));
+    target.set(piece, at);
+    at += piece.length;
+  }
+  const tail = cipher.final();
+  target.set(tail, at);
+  at += tail.length;
+  target.set(cipher.getAuthTag(), at);
+  return at + TAG_BYTES;
+}
+
+/** Where sealInto puts the body's ciphertext for a head of this length. */
+export function sealedBodyOffset(headLength: number): number {
+  return IV_BYTES + headLength;
+}
+
 /** Decrypts and authenticates; null when the bytes were not sealed under this key and AAD. */
 export function open(key: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Buffer | null {
   if (sealed.length < SEAL_OVERHEAD) return null;

@@ -5,9 +5,11 @@
  * them, then the snapshot object last.
  */
 import type { BackupInputEntry, BackupRunOptions, ContentSource, SnapshotSummary } from '../api.js';
-import { chunkStream } from '../chunking/stream-chunker.js';
+import { ChunkBuffers } from '../chunking/chunk-buffers.js';
+import { chunkStream, StreamChunker } from '../chunking/stream-chunker.js';
 import { snapshotNotFound, unchangedEntryMissing } from '../errors.js';
 import { createBlobCodec } from '../workers/blob-codec.js';
+import { BLOB_OVERHEAD } from './blob.js';
 import { BlobReader } from './blob-reader.js';
 import type { RepositoryContext } from './context.js';
 import { acquireLock } from './lock.js';
@@ -29,7 +31,9 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
   const { backend, keys } = context;
   const lock = await acquireLock(backend, keys);
   const codec = createBlobCodec(keys, context.workers);
-  const session = new WriteSession(backend, keys, context.index, codec);
+  const buffers = new ChunkBuffers(context.config.chunker.max + BLOB_OVERHEAD);
+  const session = new WriteSession(backend, keys, context.index, codec, buffers);
+  const chunker = new StreamChunker(context.config.chunker, context.gear, buffers);
   try {
     await context.index.refresh(backend, keys.dataKey);
     const parentFiles = options.parent === null ? null : await loadParentFiles(context, options.parent);
@@ -41,7 +45,7 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
     const storeContent = async (content: ContentSource, path: string): Promise<ContentRefs> => {
       let ids: string[] = [];
       const lists: string[] = [];
-      for await (const chunk of chunkStream(content(), context.config.chunker, context.gear)) {
+      for await (const chunk of chunkStream(content(), chunker)) {
         options.signal?.throwIfAborted();
         const length = chunk.length;
         ids.push(await session.store('data', chunk));

@@ -6,8 +6,10 @@
  * says whether the payload is zstd (level 3) or the raw bytes, when zstd would not shrink them.
  */
 import { createHmac } from 'node:crypto';
-import { compress, decompress } from 'zstd-napi';
-import { open, seal } from '../crypto/sealed.js';
+import { decompress } from 'zstd-napi';
+// The binding is CommonJS without named-export hints: its default export is the module.
+import zstdBinding from 'zstd-napi/binding.js';
+import { open, seal, SEAL_OVERHEAD, sealedBodyOffset, sealInto } from '../crypto/sealed.js';
 
 /** What a blob holds. */
 export type BlobType = 'data' | 'tree';
@@ -42,6 +44,21 @@ function blobAad(type: BlobType, id: Uint8Array): Buffer {
   return aad;
 }
 
+/** Bytes a sealed blob may have beyond its plaintext: a buffer this much larger can seal it in place. */
+export const BLOB_OVERHEAD = 1 + SEAL_OVERHEAD;
+
+// One compression context and output buffer per thread, reused: fresh memory for every chunk
+// would cost a page fault per 4 KiB, which on a virtual machine rivals zstd itself.
+let context: InstanceType<typeof zstdBinding.CCtx> | undefined;
+let scratch: Buffer | undefined;
+
+function compressInto(plaintext: Uint8Array, level: number): Buffer {
+  context ??= new zstdBinding.CCtx();
+  const bound = zstdBinding.compressBound(plaintext.length);
+  if (scratch === undefined || scratch.length < bound) scratch = Buffer.allocUnsafeSlow(Math.max(bound, 64 * 1024));
+  return scratch.subarray(0, context.compress(scratch, plaintext, level));
+}
+
 // zstd level 3 runs at about 300 MiB/s even on random bytes; three small samples (about 1% of
 // a chunk) tell incompressible data apart at a tenth of that cost.
 function looksIncompressible(plaintext: Uint8Array): boolean {
@@ -51,19 +68,37 @@ function looksIncompressible(plaintext: Uint8Array): boolean {
   for (const at of [0, (plaintext.length - SAMPLE_BYTES) >> 1, plaintext.length - SAMPLE_BYTES]) {
     const sample = plaintext.subarray(at, at + SAMPLE_BYTES);
     input += sample.length;
-    output += compress(sample, { compressionLevel: 1 }).length;
+    output += compressInto(sample, 1).length;
   }
   return output >= input * SAMPLE_RATIO;
 }
 
-/** Compresses (when it pays) and seals a blob. */
-export function encodeBlob(dataKey: Uint8Array, type: BlobType, id: Uint8Array, plaintext: Uint8Array): Buffer {
+/**
+ * Compresses (when it pays) and seals a blob. When `plaintext` starts a buffer of its own with
+ * BLOB_OVERHEAD bytes to spare (a chunk from ChunkBuffers), the sealed blob is written into that
+ * buffer, so no memory is allocated; the plaintext is then gone.
+ */
+export function encodeBlob(dataKey: Uint8Array, type: BlobType, id: Uint8Array, plaintext: Uint8Array): Uint8Array {
   const aad = blobAad(type, id);
+  const { buffer } = plaintext;
+  const inPlace = buffer instanceof ArrayBuffer && plaintext.byteOffset === 0 && buffer.byteLength >= plaintext.length + BLOB_OVERHEAD && !Buffer.isBuffer(plaintext);
+  let flag = RAW;
+  let payload = plaintext;
   if (plaintext.length > 0 && !looksIncompressible(plaintext)) {
-    const packed = compress(plaintext, { compressionLevel: ZSTD_LEVEL });
-    if (packed.length < plaintext.length) return seal(dataKey, aad, Uint8Array.of(ZSTD), packed);
+    const packed = compressInto(plaintext, ZSTD_LEVEL);
+    if (packed.length < plaintext.length) {
+      flag = ZSTD;
+      payload = packed;
+    }
   }
-  return seal(dataKey, aad, Uint8Array.of(RAW), plaintext);
+  if (!inPlace) return seal(dataKey, aad, Uint8Array.of(flag), payload);
+  const target = new Uint8Array(buffer);
+  if (flag === RAW) {
+    // The plaintext moves to where its ciphertext goes, then is encrypted piece by piece over itself.
+    target.copyWithin(sealedBodyOffset(1), 0, plaintext.length);
+    payload = target.subarray(sealedBodyOffset(1), sealedBodyOffset(1) + plaintext.length);
+  }
+  return target.subarray(0, sealInto(dataKey, aad, target, Uint8Array.of(flag), payload));
 }
 
 /** Opens a sealed blob; null when it does not authenticate as this type and id, or does not decode. */

@@ -82,6 +82,12 @@ export class IndexStore {
     for (const [id, location] of this.locations) if (!packs.has(location.pack)) this.locations.delete(id);
   }
 
+  /** Records an index object this process wrote, so that the next refresh does not read it back. */
+  addIndexObject(name: string, records: readonly PackRecord[]): void {
+    this.loaded.add(name);
+    for (const record of records) this.addPack(record);
+  }
+
   /** Records the blobs of a pack that is now stored. */
   addPack(record: PackRecord): void {
     for (const blob of record.blobs) {

@@ -23,7 +23,8 @@ export const REFRESH_EVERY_MS = 5 * 60 * 1000;
 /** How long a taker waits before reading its lock back. */
 const SETTLE_MS = 50;
 
-interface LockRecord {
+/** What the lock object holds. */
+export interface LockRecord {
   readonly token: string;
   readonly pid: number;
   readonly host: string;
@@ -65,7 +66,8 @@ async function readLock(backend: ObjectBackend, keys: RepositoryKeys): Promise<L
   return json === null ? null : (JSON.parse(json.toString('utf8')) as LockRecord);
 }
 
-const writeLock = (backend: ObjectBackend, keys: RepositoryKeys, record: LockRecord): Promise<void> =>
+/** Writes a lock record (exported for tests that fake other holders). */
+export const writeLock = (backend: ObjectBackend, keys: RepositoryKeys, record: LockRecord): Promise<void> =>
   backend.write(LOCK_OBJECT, seal(keys.dataKey, LOCK_AAD, Buffer.from(JSON.stringify(record), 'utf8')));
 
 /** Takes the exclusive lock; 'RepositoryLocked' while another live writer holds it. */

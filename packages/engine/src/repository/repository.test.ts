@@ -1,5 +1,6 @@
 import { isDomainError } from '@dpmsh/core';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupInputEntry } from '../api.js';
 import { localBackend } from '../backend/local-backend.js';
@@ -137,6 +138,28 @@ describe('a repository', () => {
     // A failed backup leaves the lock free and the repository sound.
     await repository.backup(entriesOf([]), { parent: null });
     expect((await repository.verify()).ok).toBe(true);
+  });
+
+  it('does not trust an index entry whose pack is gone: the next backup stores that data again', async () => {
+    const dir = await tempDir();
+    const { repository, masterKey } = await newRepository(dir);
+    const data = random(3 * MiB);
+    const first = await repository.backup(entriesOf(fileEntries(new Map([['f', data]]))), { parent: null });
+    for (const pack of await filesUnder(join(dir, 'data'))) await rm(pack);
+    expect((await repository.verify()).ok).toBe(false);
+
+    const reopened = await openRepository(localBackend(dir), { masterKey });
+    const second = await reopened.backup(entriesOf(fileEntries(new Map([['f', data]]))), { parent: null });
+    expect(second.addedBytes).toBeGreaterThanOrEqual(first.addedBytes - 1024);
+    expect((await restore(reopened, second.id)).get('f')?.data?.equals(data)).toBe(true);
+    // The loss stays reported (the old index lists lost packs) until a prune drops those entries.
+    const { problems } = await reopened.verify({ snapshotIds: [second.id] });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.includes('which is missing') && !problem.includes(second.id))).toBe(true);
+    // The process that lost them goes on too: its index drops the lost packs when the next writer starts.
+    await repository.forget([first.id]);
+    await repository.prune();
+    expect(await repository.verify()).toMatchObject({ ok: true, snapshotsChecked: 1, problems: [] });
   });
 
   it('lists snapshots oldest first and forgets them', async () => {

@@ -8,6 +8,7 @@
  */
 import type { ObjectBackend } from '../api.js';
 import type { RepositoryKeys } from '../crypto/keys.js';
+import type { ChunkBuffers } from '../chunking/chunk-buffers.js';
 import type { BlobCodec } from '../workers/blob-codec.js';
 import { blobId, encodeBlob, type BlobType } from './blob.js';
 import { writeIndexObject, type IndexStore } from './index-store.js';
@@ -41,6 +42,8 @@ export class WriteSession {
     private readonly keys: RepositoryKeys,
     private readonly index: IndexStore,
     private readonly codec?: BlobCodec,
+    /** Where data chunks' buffers go back once their sealed blob is in a pack, or at once when found stored. */
+    private readonly buffers?: ChunkBuffers,
   ) {
     this.packs = { data: new PackWriter(keys.dataKey), tree: new PackWriter(keys.dataKey) };
     this.maxJobs = codec?.parallelism ?? 1;
@@ -51,12 +54,15 @@ export class WriteSession {
     return this.index.has(id) || this.pending.has(id);
   }
 
-  /** Stores a blob unless it is there already; its id. `plaintext` is handed over. */
+  /** Stores a blob unless it is there already; its id. `plaintext` (a data chunk: its whole buffer) is handed over. */
   async store(type: BlobType, plaintext: Uint8Array): Promise<string> {
     this.throwIfFailed();
     const idBytes = blobId(this.keys.idKey, type, plaintext);
     const id = idBytes.toString('hex');
-    if (this.has(id)) return id;
+    if (this.has(id)) {
+      this.buffers?.give(plaintext.buffer);
+      return id;
+    }
     this.pending.add(id);
     if (type === 'tree') {
       // Trees are small and few: sealing them here saves a round trip, and an unchanged backup
@@ -69,7 +75,11 @@ export class WriteSession {
     await this.room();
     this.track(
       this.jobs,
-      codec.encode(type, idBytes, plaintext).then((sealed) => this.accept(type, id, sealed)),
+      codec.encode(type, idBytes, plaintext).then((sealed) => {
+        this.accept(type, id, sealed);
+        // Copied into the pack: the chunk's buffer (which the blob was sealed in) can take the next chunk.
+        this.buffers?.give(sealed.buffer);
+      }),
     );
     return id;
   }
@@ -114,6 +124,7 @@ export class WriteSession {
       this.writes,
       (async () => {
         await this.backend.write(packObjectName(pack.record.name), fromParts(pack.parts));
+        this.packs[pack.record.blobs[0]?.type ?? 'data'].reuse(pack.buffer);
         this.bytesWritten += pack.record.length;
         this.unindexed.push(pack.record);
         if (this.unindexed.length >= INDEX_EVERY_PACKS) await this.writeIndex(this.unindexed.splice(0));
@@ -122,12 +133,10 @@ export class WriteSession {
   }
 
   private async writeIndex(records: PackRecord[]): Promise<void> {
-    const { bytes } = await writeIndexObject(this.backend, this.keys.dataKey, records);
+    const { name, bytes } = await writeIndexObject(this.backend, this.keys.dataKey, records);
     this.bytesWritten += bytes;
-    for (const record of records) {
-      this.index.addPack(record);
-      for (const blob of record.blobs) this.pending.delete(blob.id);
-    }
+    this.index.addIndexObject(name, records);
+    for (const record of records) for (const blob of record.blobs) this.pending.delete(blob.id);
   }
 
   private async room(): Promise<void> {

@@ -1,5 +1,5 @@
 // The process crash.test.ts kills: backs a directory up into a repository and, when asked,
-// forgets the oldest snapshot and prunes. It runs the built engine (dist/), with its codec
+// forgets the oldest snapshot and prunes, or verifies (with the codec workers checking packs). It runs the built engine (dist/), with its codec
 // workers; the workspace's `npm test` builds before it tests.
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,5 +42,9 @@ if (mode === 'prune') {
   const snapshots = await repository.snapshots();
   if (snapshots.length > 2) await repository.forget([snapshots[0].id]);
   await repository.prune();
+}
+if (mode === 'verify') {
+  const report = await repository.verify();
+  process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 process.stdout.write('done\n');

@@ -18,7 +18,10 @@ import { ownBuffer, type CodecRequest, type CodecResponse, type CodecWorkerData 
 export interface BlobCodec {
   /** Jobs worth keeping in flight to keep every worker busy. */
   readonly parallelism: number;
-  /** The sealed blob; `plaintext` is handed over and must not be used afterwards. */
+  /**
+   * The sealed blob. `plaintext` and the whole ArrayBuffer under it are handed over; when the
+   * buffer has room (see encodeBlob) the sealed blob comes back in it.
+   */
   encode(type: BlobType, id: Uint8Array, plaintext: Uint8Array): Promise<Uint8Array>;
   /** The check of a pack's bytes; `pack` is handed over. */
   check(name: string, pack: Uint8Array): Promise<PackCheck>;

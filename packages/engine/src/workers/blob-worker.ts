@@ -13,6 +13,7 @@ port.on('message', (request: CodecRequest) => {
   let transfer: ArrayBuffer[] = [];
   try {
     if (request.kind === 'encode') {
+      // Sealed in the plaintext's own buffer when it has room, which thus goes back for reuse.
       const sealed = ownBuffer(encodeBlob(keys.dataKey, request.type, request.id, request.plaintext));
       response = { seq: request.seq, kind: 'encode', sealed: sealed.view };
       transfer = [sealed.buffer];

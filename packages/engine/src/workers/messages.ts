@@ -19,10 +19,16 @@ export type CodecResponse =
   | { readonly seq: number; readonly kind: 'check'; readonly check: PackCheck }
   | { readonly seq: number; readonly kind: 'error'; readonly message: string };
 
-/** The buffer to transfer for a view: its own when the view covers it, else a copy's. */
+/**
+ * The buffer to transfer for a view: its own when the view starts it (a chunk in a reused buffer,
+ * a pack read whole, a sealed blob), else a copy's. A view further in may share its buffer with
+ * others (Node's small-Buffer pool), which a transfer would take from under them.
+ */
 export function ownBuffer(view: Uint8Array): { view: Uint8Array; buffer: ArrayBuffer } {
   const { buffer } = view;
-  if (buffer instanceof ArrayBuffer && view.byteOffset === 0 && view.byteLength === buffer.byteLength) return { view, buffer };
+  if (buffer instanceof ArrayBuffer && view.byteOffset === 0 && view.byteLength > 0 && (view.byteLength === buffer.byteLength || !Buffer.isBuffer(view))) {
+    return { view, buffer };
+  }
   const copy = view.slice();
   return { view: copy, buffer: copy.buffer };
 }
