@@ -5,8 +5,10 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import type { ErrorRecord, Host, HostChoice, HostStream, ParameterMetadata, ProgressRecord } from '@dpmsh/cmdlets';
-import { errorRecord, formatErrorRecord, terminate } from '@dpmsh/cmdlets';
+import type { Host, HostChoice, HostStream, ParameterMetadata } from '@dpmsh/cmdlets';
+import type { ErrorRecord, ProgressRecord } from '@dpmsh/runtime';
+import { formatErrorRecord } from '@dpmsh/cmdlets';
+import { errorRecord, terminate } from '@dpmsh/runtime';
 
 const ANSI: Record<string, string> = {
   Black: '30', DarkBlue: '34', DarkGreen: '32', DarkCyan: '36', DarkRed: '31', DarkMagenta: '35', DarkYellow: '33', Gray: '37',

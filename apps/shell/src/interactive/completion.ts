@@ -4,7 +4,8 @@
  * values after such a parameter, variables after `$`, members after `$var.`, else file paths.
  */
 import { readdirSync, type Dirent } from 'node:fs';
-import { allParameters, listMembers, resolveType, type CommandType, type ParameterMetadata, type Session } from '@dpmsh/cmdlets';
+import { allParameters, type CommandType, type ParameterMetadata, type Session } from '@dpmsh/cmdlets';
+import { listMembers, resolveType } from '@dpmsh/runtime';
 
 /** What one completion inserts and how the menu lists it. */
 export interface CompletionMatch {

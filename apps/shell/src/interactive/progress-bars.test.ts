@@ -1,4 +1,4 @@
-import type { ProgressRecord } from '@dpmsh/cmdlets';
+import type { ProgressRecord } from '@dpmsh/runtime';
 import { describe, expect, it } from 'vitest';
 import { ProgressBars, progressLine } from './progress-bars.js';
 import { Screen } from './test-support/screen.js';

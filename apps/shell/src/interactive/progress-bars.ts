@@ -4,7 +4,7 @@
  * erased before other output is written (and drawn again after it), when an activity completes
  * and when the command ends.
  */
-import type { ProgressRecord } from '@dpmsh/cmdlets';
+import type { ProgressRecord } from '@dpmsh/runtime';
 
 /** The terminal the bars are drawn on. */
 export interface ProgressTerminal {

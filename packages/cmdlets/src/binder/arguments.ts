@@ -4,9 +4,8 @@
  * next token unless that token is itself one of the command's parameters (MissingArgument);
  * after `--` every token is a value.
  */
-import type { ScriptExtent } from '../runtime/errors.js';
-import { toText } from '../runtime/text.js';
-import { PSSwitch } from '../runtime/values.js';
+import type { ScriptExtent } from '@dpmsh/runtime';
+import { toText, PSSwitch } from '@dpmsh/runtime';
 import type { CommandArgument } from '../pipeline/types.js';
 import type { CompiledCommand, CompiledParameter } from './compiled-command.js';
 import { matchParameterName } from './match-name.js';

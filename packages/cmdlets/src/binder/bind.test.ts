@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { CommandMetadata, ParameterMetadata, ParameterSetMembership } from '../metadata/command.js';
 import type { CommandArgument } from '../pipeline/types.js';
-import { typeOf } from '../runtime/types.js';
-import { PSEnumValue, PSSwitch } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import { typeOf, PSEnumValue, PSSwitch } from '@dpmsh/runtime';
+import type { ScriptBlock } from '@dpmsh/runtime';
 import { bindArguments, bindPrompted, isBindFailure, missingMandatory, missingMandatoryFailure } from './index.js';
 import type { BindFailure, BindState } from './index.js';
 

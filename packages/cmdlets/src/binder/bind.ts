@@ -5,7 +5,7 @@
  */
 import type { CommandMetadata, ParameterMetadata } from '../metadata/command.js';
 import type { CommandArgument } from '../pipeline/types.js';
-import { enumerableItems } from '../runtime/values.js';
+import { enumerableItems } from '@dpmsh/runtime';
 import { findParameter, pairNamesWithValues, readArguments } from './arguments.js';
 import type { Argument } from './arguments.js';
 import { isBindFailure, snapshotOf, stateOf } from './bind-state.js';

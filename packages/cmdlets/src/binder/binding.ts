@@ -3,9 +3,8 @@
  * bound so far, the parameter sets still possible, and the one operation everything goes
  * through, binding a value to a parameter (fit to the type, validate, record, narrow the sets).
  */
-import type { ScriptExtent } from '../runtime/errors.js';
-import { isScriptBlock } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import type { ScriptExtent, ScriptBlock } from '@dpmsh/runtime';
+import { isScriptBlock } from '@dpmsh/runtime';
 import { fitArgument, NEEDS_CONVERSION } from './coerce.js';
 import { ALL_SETS, membershipsIn } from './compiled-command.js';
 import type { CompiledCommand, CompiledParameter } from './compiled-command.js';

@@ -4,11 +4,8 @@
  * with the binder's own coercion (a failure is CannotConvertArgument...); script functions convert
  * through argument transformation (a failure is ParameterArgumentTransformationError).
  */
-import { convertForParameter } from '../runtime/convert.js';
-import { RuntimeError } from '../runtime/errors.js';
-import type { ScriptExtent } from '../runtime/errors.js';
-import { baseOf, markTypedArray, typeOf } from '../runtime/types.js';
-import { enumerableItems, PSList, PSNumber, PSSwitch } from '../runtime/values.js';
+import { convertForParameter, RuntimeError, baseOf, markTypedArray, typeOf, enumerableItems, PSList, PSNumber, PSSwitch } from '@dpmsh/runtime';
+import type { ScriptExtent } from '@dpmsh/runtime';
 import type { CompiledParameter, ParameterType } from './compiled-command.js';
 import { BindError, bindFailure, text, TRANSFORMATION_EXCEPTION, valueText } from './messages.js';
 

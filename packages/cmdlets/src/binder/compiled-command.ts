@@ -6,9 +6,8 @@
  */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { CommandMetadata, ParameterMetadata, ParameterSetMembership, Validation } from '../metadata/command.js';
-import { resolveType } from '../runtime/types.js';
-import type { TypeInfo } from '../runtime/types.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import { resolveType } from '@dpmsh/runtime';
+import type { TypeInfo, ScriptBlock } from '@dpmsh/runtime';
 import { commonParameters } from './common-parameters.js';
 
 /** The flags of "every parameter set": PowerShell's uint.MaxValue. */

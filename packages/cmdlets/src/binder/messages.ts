@@ -2,9 +2,8 @@
  * PowerShell's parameter binding errors: the English texts of ParameterBinderStrings and of the
  * validation attributes (Metadata strings), their error ids, categories and exception types.
  */
-import { ErrorRecord, PSException } from '../runtime/errors.js';
-import type { ErrorCategory, ScriptExtent } from '../runtime/errors.js';
-import { dotNetToString } from '../runtime/text.js';
+import { ErrorRecord, PSException, dotNetToString } from '@dpmsh/runtime';
+import type { ErrorCategory, ScriptExtent } from '@dpmsh/runtime';
 import type { BindFailure } from './types.js';
 
 /** The .NET exception types a binding error carries (`catch [ParameterBindingException]` matches them all). */

@@ -6,8 +6,7 @@
  * from the command-line binding, so nothing the previous object bound remains.
  */
 import type { ParameterMetadata } from '../metadata/command.js';
-import { ErrorRecord } from '../runtime/errors.js';
-import { PSObject } from '../runtime/values.js';
+import { ErrorRecord, PSObject } from '@dpmsh/runtime';
 import { snapshotOf } from './bind-state.js';
 import { Binding } from './binding.js';
 import { isInSets, parameterSetName } from './compiled-command.js';

@@ -3,8 +3,7 @@
  * bound parameter by its declared name.
  */
 import type { CommandMetadata, ParameterMetadata } from '../metadata/command.js';
-import type { ErrorRecord, ScriptExtent } from '../runtime/errors.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import type { ErrorRecord, ScriptExtent, ScriptBlock } from '@dpmsh/runtime';
 
 /** Parameters bound for one invocation (or one pipeline record). */
 export interface BoundParameters {

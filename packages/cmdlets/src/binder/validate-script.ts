@@ -3,12 +3,8 @@
  * synchronous binding, on each element of an array value with the element as `$_`.
  */
 import type { CommandMetadata } from '../metadata/command.js';
-import { toBoolean } from '../runtime/convert.js';
-import { RuntimeError } from '../runtime/errors.js';
-import { dotNetToString } from '../runtime/text.js';
-import { baseOf } from '../runtime/types.js';
-import { enumerableItems } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import { toBoolean, RuntimeError, dotNetToString, baseOf, enumerableItems } from '@dpmsh/runtime';
+import type { ScriptBlock } from '@dpmsh/runtime';
 import { compiledCommand } from './compiled-command.js';
 import type { CompiledParameter } from './compiled-command.js';
 import { text } from './messages.js';

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { CommandMetadata, ParameterMetadata, Validation } from '../metadata/command.js';
 import type { CommandArgument } from '../pipeline/types.js';
-import { errorRecord, RuntimeError } from '../runtime/errors.js';
-import type { ScriptExtent } from '../runtime/errors.js';
-import { PSList } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import { errorRecord, RuntimeError, PSList } from '@dpmsh/runtime';
+import type { ScriptExtent, ScriptBlock } from '@dpmsh/runtime';
 import { bindArguments, isBindFailure, validateScripts } from './index.js';
 import type { BindState } from './index.js';
 

@@ -6,11 +6,7 @@
  * lives in validate-script.ts.
  */
 import type { ValidateRangeKind, Validation } from '../metadata/command.js';
-import { toJsRegExp } from '../runtime/regex.js';
-import { tryConvert } from '../runtime/convert.js';
-import { dotNetToString } from '../runtime/text.js';
-import { baseOf, typeOf } from '../runtime/types.js';
-import { enumerableItems, PSHashtable } from '../runtime/values.js';
+import { toJsRegExp, tryConvert, dotNetToString, baseOf, typeOf, enumerableItems, PSHashtable } from '@dpmsh/runtime';
 import type { ArgumentSite } from './coerce.js';
 import type { CompiledParameter, ParameterType } from './compiled-command.js';
 import { BindError, bindFailure, text, VALIDATION_EXCEPTION } from './messages.js';

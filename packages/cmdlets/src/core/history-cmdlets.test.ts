@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PSDateTime, PSTimeSpan } from '../runtime/values.js';
+import { PSDateTime, PSTimeSpan } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { addHistoryEntry, historyDuration, historyEntries } from './history-cmdlets.js';

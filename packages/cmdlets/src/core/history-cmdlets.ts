@@ -2,9 +2,7 @@
 import { registerView } from '../formatting/views.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import { formatTimeSpan, subtractDates } from '../runtime/datetime.js';
-import { PSEnumValue, PSNumber, PSObject, PSTimeSpan, type PSDateTime } from '../runtime/values.js';
+import { errorRecord, formatTimeSpan, subtractDates, PSEnumValue, PSNumber, PSObject, PSTimeSpan, type PSDateTime } from '@dpmsh/runtime';
 import { ServiceKey } from '../session/services.js';
 import type { Session } from '../session/session.js';
 

@@ -4,11 +4,9 @@ import { basename, dirname, extname, join } from 'node:path';
 import { registerView } from '../formatting/views.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord, type ErrorRecord } from '../runtime/errors.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
-import { PSEnumValue, PSHashtable, PSObject, PSVersion } from '../runtime/values.js';
+import { errorRecord, type ErrorRecord, hasWildcard, matchWildcard, PSEnumValue, PSHashtable, PSObject, PSVersion } from '@dpmsh/runtime';
 import type { FunctionInfo } from '../session/registry.js';
-import type { Scope } from '../session/scope.js';
+import type { Scope } from '@dpmsh/runtime';
 import { ServiceKey } from '../session/services.js';
 import type { Session } from '../session/session.js';
 

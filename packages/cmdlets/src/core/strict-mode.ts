@@ -1,7 +1,6 @@
 /** Set-StrictMode. */
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import { toText } from '../runtime/text.js';
+import { errorRecord, toText } from '@dpmsh/runtime';
 
 /** The strict-mode level a -Version argument names: 1, 2 or 3 (Latest); undefined when it is not one. */
 export function strictModeLevel(value: unknown): number | undefined {

@@ -5,8 +5,7 @@
 import { STORAGE_REDUNDANCIES, type StorageRedundancy } from '@dpmsh/core';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import { PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '../runtime/values.js';
+import { errorRecord, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, vaultNameOf, vaultObject } from './objects.js';
 import { isOn } from '../management/switches.js';

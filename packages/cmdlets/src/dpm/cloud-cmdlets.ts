@@ -1,7 +1,7 @@
 /** Get-DPMCloudConnection and Get-DPMCloudStatus: can the server reach its vault, and what is allowed. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { PSDateTime, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '../runtime/values.js';
+import { PSDateTime, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
 import { serverOf } from './connection.js';
 import { DPM_TYPES } from './objects.js';
 import { assertThisServer } from './this-server.js';

@@ -4,7 +4,7 @@
  */
 import type { Registration, ServerSettings, SubscriptionRecord, VaultRecord } from '@dpmsh/server';
 import { dayOfWeekNumber, formatTimeOfDay, type ThrottlingSchedule } from '@dpmsh/core';
-import { PSDateTime, PSEnumValue, PSObject, PSTimeSpan, CUSTOM_OBJECT_TYPE_NAMES } from '../runtime/values.js';
+import { PSDateTime, PSEnumValue, PSObject, PSTimeSpan, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
 
 /** Type names of the DPM objects. */
 export const DPM_TYPES = {

@@ -1,6 +1,5 @@
 /** Passphrases and passwords arrive as [securestring] (or, as DPM also accepts, plain strings). */
-import { errorRecord, terminate } from '../runtime/errors.js';
-import { PSSecureString } from '../runtime/values.js';
+import { errorRecord, terminate, PSSecureString } from '@dpmsh/runtime';
 
 /** The text of a secret parameter; a clear error for anything else. */
 export function secretText(value: unknown, parameter: string): string {

@@ -1,6 +1,6 @@
 /** dpmsh manages the server it runs on: a -DPMServerName naming another server is refused. */
 import { hostname } from 'node:os';
-import { errorRecord, terminate } from '../runtime/errors.js';
+import { errorRecord, terminate } from '@dpmsh/runtime';
 
 /** Refuses a server name that is not this server's (localhost, '.', its name or host name are). */
 export function assertThisServer(name: string | undefined, serverName: string): void {

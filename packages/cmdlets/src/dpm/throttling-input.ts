@@ -1,7 +1,6 @@
 /** Reading a throttling schedule from cmdlet parameters (days by name, abbreviation or number; times as timespans or text). */
 import { parseDayOfWeek, parseTimeOfDay, type ThrottlingSchedule } from '@dpmsh/core';
-import { toText } from '../runtime/text.js';
-import { PSDateTime, PSTimeSpan } from '../runtime/values.js';
+import { toText, PSDateTime, PSTimeSpan } from '@dpmsh/runtime';
 
 /** What the throttling parameters of Set-ThrottlingSetting and Set-OBMachineSetting carry. */
 export interface ThrottlingParameters {

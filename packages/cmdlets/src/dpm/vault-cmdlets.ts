@@ -2,7 +2,7 @@
 import { STORAGE_REDUNDANCIES, SUBSCRIPTION_STATES, type StorageRedundancy, type SubscriptionState } from '@dpmsh/core';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { wildcardToRegExp } from '../runtime/compare.js';
+import { wildcardToRegExp } from '@dpmsh/runtime';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, subscriptionObject, vaultObject } from './objects.js';
 import { isOn } from '../management/switches.js';

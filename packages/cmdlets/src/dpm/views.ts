@@ -1,7 +1,6 @@
 /** How the DPM objects print by default. */
 import { registerView } from '../formatting/views.js';
-import { toText } from '../runtime/text.js';
-import { isEnumerable, PSObject } from '../runtime/values.js';
+import { toText, isEnumerable, PSObject } from '@dpmsh/runtime';
 import { DPM_TYPES } from './objects.js';
 
 const days = (o: unknown): string => {

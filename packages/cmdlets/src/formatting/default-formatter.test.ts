@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PSChar, PSDateTime, PSEnumValue, PSHashtable, PSNumber, PSObject } from '../runtime/values.js';
-import { ErrorRecord, PSException, errorRecord } from '../runtime/errors.js';
+import { PSChar, PSDateTime, PSEnumValue, PSHashtable, PSNumber, PSObject, ErrorRecord, PSException, errorRecord } from '@dpmsh/runtime';
 import type { Host, HostStream } from '../session/host.js';
 import { Session } from '../session/session.js';
 import { createLineFormatter, createOutDefault } from './default-formatter.js';

@@ -9,7 +9,7 @@
  */
 import type { Host, HostStream } from '../session/host.js';
 import type { Session } from '../session/session.js';
-import { PSNumber } from '../runtime/values.js';
+import { PSNumber } from '@dpmsh/runtime';
 import { FormatShaper } from './shaper.js';
 import { FormatRenderer } from './renderer.js';
 import { FormatStartData, isFormatData } from './packets.js';

@@ -3,8 +3,7 @@
  * into their entries (System.Collections.DictionaryEntry, with Name, Key and Value), which is
  * why a hashtable prints as a Name/Value table.
  */
-import { PSHashtable, PSList, PSObject } from '../runtime/values.js';
-import { dictionaryEntry } from '../runtime/instance-members.js';
+import { PSHashtable, PSList, PSObject, dictionaryEntry } from '@dpmsh/runtime';
 
 /** The type name of a hashtable entry. */
 export const DICTIONARY_ENTRY_TYPE_NAME = 'System.Collections.DictionaryEntry';

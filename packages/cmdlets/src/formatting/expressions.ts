@@ -3,12 +3,19 @@
  * allowed), script blocks, and calculated properties `@{Name=...; Expression=...}` with the keys
  * PowerShell accepts for each cmdlet (any unique prefix: N, L, E, F, W, A) and its errors.
  */
-import { PSHashtable, PSNumber, PSObject, isScriptBlock } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
-import { ErrorRecord, PSException, RuntimeError } from '../runtime/errors.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
-import { typeNameForMessage } from '../runtime/types.js';
-import type { Scope } from '../session/scope.js';
+import {
+  PSHashtable,
+  PSNumber,
+  PSObject,
+  isScriptBlock,
+  ErrorRecord,
+  PSException,
+  RuntimeError,
+  hasWildcard,
+  matchWildcard,
+  typeNameForMessage,
+} from '@dpmsh/runtime';
+import type { ScriptBlock, Scope } from '@dpmsh/runtime';
 import type { Alignment } from './table.js';
 import { propertyNames, readProperty } from './properties.js';
 import type { PropertyRead } from './properties.js';

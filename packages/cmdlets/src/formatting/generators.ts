@@ -3,8 +3,8 @@
  * (from a registered view, or from the object's own properties), and what the document's start
  * declares (the table's columns, their labels, widths and alignment).
  */
-import { typeNamesOf } from '../runtime/types.js';
-import type { Scope } from '../session/scope.js';
+import { typeNamesOf } from '@dpmsh/runtime';
+import type { Scope } from '@dpmsh/runtime';
 import type { Alignment } from './table.js';
 import { FormatStartData } from './packets.js';
 import type { EntryInfo, TableColumnInfo } from './packets.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PSHashtable, PSNumber, PSObject } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import { PSHashtable, PSNumber, PSObject } from '@dpmsh/runtime';
+import type { ScriptBlock } from '@dpmsh/runtime';
 import { listEntryLines } from './list.js';
 import { formatList, outString } from './text-output.js';
 

@@ -3,9 +3,7 @@
  * the value it wraps), and the .NET properties dpmsh models for everything else, in their
  * declaration order, as PowerShell's formatter lists them.
  */
-import { PSObject } from '../runtime/values.js';
-import { findProperty } from '../runtime/members.js';
-import { instanceTable } from '../runtime/instance-members.js';
+import { PSObject, findProperty, instanceTable } from '@dpmsh/runtime';
 
 /** A property read: `found` is false when the value has no such property. */
 export type PropertyRead = { readonly found: true; readonly value: unknown } | { readonly found: false };

@@ -2,12 +2,23 @@
  * How a single value prints: scalars as their text, one value per line; property values in a
  * table or list cell as PowerShell's formatter writes them (collections as `{a, b, c…}`).
  */
-import { PSDateTime, PSHashtable, PSList, PSNumber, PSObject, PSTypeLiteral, isScriptBlock, numericType } from '../runtime/values.js';
-import type { Numeric } from '../runtime/values.js';
-import { toText } from '../runtime/text.js';
-import { typeNamesOf } from '../runtime/types.js';
-import { formatDateTime } from '../runtime/datetime.js';
-import { formatComposite, formatNumeric, formatValue } from '../runtime/dotnet-format.js';
+import {
+  PSDateTime,
+  PSHashtable,
+  PSList,
+  PSNumber,
+  PSObject,
+  PSTypeLiteral,
+  isScriptBlock,
+  numericType,
+  toText,
+  typeNamesOf,
+  formatDateTime,
+  formatComposite,
+  formatNumeric,
+  formatValue,
+} from '@dpmsh/runtime';
+import type { Numeric } from '@dpmsh/runtime';
 import { ELLIPSIS, splitLines } from './lines.js';
 import { isDictionaryEntry } from './enumerate.js';
 

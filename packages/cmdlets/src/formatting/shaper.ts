@@ -5,9 +5,7 @@
  * join that document, except scalars, which print as their text wherever they appear, and
  * objects a registered view does not apply to, which print on their own as a list.
  */
-import { ErrorRecord, PSException, RuntimeError } from '../runtime/errors.js';
-import { typeNamesOf } from '../runtime/types.js';
-import { equals } from '../runtime/compare.js';
+import { ErrorRecord, PSException, RuntimeError, typeNamesOf, equals } from '@dpmsh/runtime';
 import type { HostStream } from '../session/host.js';
 import { FormatEndData, FormatEntryData, GroupEndData, GroupStartData, isFormatData } from './packets.js';
 import type { FormatData } from './packets.js';

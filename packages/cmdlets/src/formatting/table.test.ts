@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PSHashtable, PSObject } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import { PSHashtable, PSObject } from '@dpmsh/runtime';
+import type { ScriptBlock } from '@dpmsh/runtime';
 import { cellText, fitColumnWidths, TableWriter } from './table.js';
 import { formatTable } from './text-output.js';
 import { registerView, unregisterViews } from './views.js';

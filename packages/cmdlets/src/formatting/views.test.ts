@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PSDateTime, PSGuid, PSHashtable, PSObject, PSSwitch, PSTimeSpan, PSTypeLiteral, PSVersion } from '../runtime/values.js';
+import { PSDateTime, PSGuid, PSHashtable, PSObject, PSSwitch, PSTimeSpan, PSTypeLiteral, PSVersion } from '@dpmsh/runtime';
 import { formatList, formatTable, outString } from './text-output.js';
 import { findView, registerDefaultDisplayPropertySet, registerView, unregisterViews } from './views.js';
 

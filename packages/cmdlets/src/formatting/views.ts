@@ -3,9 +3,21 @@
  * registered for any of an object's type names (most derived first) decides how it prints;
  * objects without one print as a table (up to four properties) or a list (five or more).
  */
-import { PSDateTime, PSGuid, PSObject, PSTimeSpan, PSVersion, TICKS_PER_MS } from '../runtime/values.js';
-import { ErrorRecord } from '../runtime/errors.js';
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, formatDateTime, timeSpanParts } from '../runtime/datetime.js';
+import {
+  PSDateTime,
+  PSGuid,
+  PSObject,
+  PSTimeSpan,
+  PSVersion,
+  TICKS_PER_MS,
+  ErrorRecord,
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  formatDateTime,
+  timeSpanParts,
+} from '@dpmsh/runtime';
 import type { Alignment } from './table.js';
 import { DICTIONARY_ENTRY_TYPE_NAME } from './enumerate.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PSObject, PSTimeSpan } from '../runtime/values.js';
+import { PSObject, PSTimeSpan } from '@dpmsh/runtime';
 import { wideItemsPerRow } from './wide.js';
 import { formatWide } from './text-output.js';
 

@@ -5,10 +5,9 @@
  */
 import type { CommandMetadata } from '../metadata/command.js';
 import { registerView } from '../formatting/views.js';
-import { registerEnum } from '../runtime/types.js';
-import { PSEnumValue, PSObject, PSVersion } from '../runtime/values.js';
+import { registerEnum, PSEnumValue, PSObject, PSVersion } from '@dpmsh/runtime';
 import type { CommandInfo, CommandType } from '../session/commands.js';
-import type { Scope } from '../session/scope.js';
+import type { Scope } from '@dpmsh/runtime';
 import type { Session } from '../session/session.js';
 import { PS_COMPATIBLE_VERSION } from '../session/variables.js';
 import { syntaxText } from './syntax.js';

@@ -1,9 +1,8 @@
 /** Get-Command: the commands of the registry (aliases, functions, cmdlets, scripts and programs on PATH). */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { ErrorRecord, PSException } from '../runtime/errors.js';
-import { hasWildcard, wildcardToRegExp } from '../runtime/wildcard.js';
-import type { PSSwitch } from '../runtime/values.js';
+import { ErrorRecord, PSException, hasWildcard, wildcardToRegExp } from '@dpmsh/runtime';
+import type { PSSwitch } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
 import { commandNotFoundMessage } from '../session/registry.js';
 import { switchOn } from '../utility/write-cmdlets.js';

@@ -6,12 +6,9 @@
 import type { CommandExample, CommandMetadata, ParameterMetadata } from '../metadata/command.js';
 import { registerView } from '../formatting/views.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import { hasWildcard, wildcardToRegExp } from '../runtime/wildcard.js';
-import { PSObject } from '../runtime/values.js';
-import type { PSSwitch } from '../runtime/values.js';
+import { errorRecord, hasWildcard, wildcardToRegExp, PSObject } from '@dpmsh/runtime';
+import type { PSSwitch, Scope } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
-import type { Scope } from '../session/scope.js';
 import type { Session } from '../session/session.js';
 import { switchOn } from '../utility/write-cmdlets.js';
 import { metadataOf } from './command-info.js';

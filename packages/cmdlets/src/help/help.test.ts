@@ -4,7 +4,7 @@ import type { CommandMetadata } from '../metadata/command.js';
 import { installStandardCommands } from '../install.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { CommandArgument } from '../pipeline/types.js';
-import type { PSObject } from '../runtime/values.js';
+import type { PSObject } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { parseCommentHelp } from './comment-help.js';

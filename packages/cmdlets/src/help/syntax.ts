@@ -9,7 +9,7 @@
  */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { CommandMetadata, ParameterMetadata, ParameterSetMembership } from '../metadata/command.js';
-import { resolveType } from '../runtime/types.js';
+import { resolveType } from '@dpmsh/runtime';
 
 /** The names pwsh's syntax uses for the types with accelerators (ToStringCodeMethods.Type). */
 const SYNTAX_TYPE_NAMES: Readonly<Record<string, string>> = {

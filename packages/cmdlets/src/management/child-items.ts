@@ -1,13 +1,13 @@
 /** Get-ChildItem and Get-Item on the file system. */
 import { isOn } from './switches.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
+import { hasWildcard, matchWildcard } from '@dpmsh/runtime';
 import { fileItem } from './file-items.js';
 import { existingItemPaths, isHiddenName, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
 

@@ -8,19 +8,16 @@
  * appends in one write.
  */
 import { isOn } from './switches.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch, ErrorRecord } from '@dpmsh/runtime';
 import { appendFile, chmod, readFile, rename, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import type { ErrorRecord } from '../runtime/errors.js';
-import { toText } from '../runtime/text.js';
-import { isEnumerable } from '../runtime/values.js';
+import { errorRecord, toText, isEnumerable } from '@dpmsh/runtime';
 import { existingItemPaths, itemNotFound, resolveItemPaths, statOrUndefined } from './item-paths.js';
-import { ENCODING_NAMES, decodeText, encodeText, encodingArgument, preamble } from '../runtime/text-encoding.js';
+import { ENCODING_NAMES, decodeText, encodeText, encodingArgument, preamble } from '../files/text-encoding.js';
 
 const all = ALL_PARAMETER_SETS;
 

@@ -2,8 +2,7 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { registerClass } from '../runtime/types.js';
-import { PSDateTime, PSObject } from '../runtime/values.js';
+import { registerClass, PSDateTime, PSObject } from '@dpmsh/runtime';
 
 const ITEM_BASE_TYPES = ['System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object'];
 

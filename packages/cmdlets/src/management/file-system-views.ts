@@ -5,9 +5,7 @@
  */
 import { registerView } from '../formatting/views.js';
 import type { ViewColumn } from '../formatting/views.js';
-import { formatDateTime } from '../runtime/datetime.js';
-import { toText } from '../runtime/text.js';
-import { PSDateTime, PSObject } from '../runtime/values.js';
+import { formatDateTime, toText, PSDateTime, PSObject } from '@dpmsh/runtime';
 
 const PROVIDER_PREFIX = 'Microsoft.PowerShell.Core\\FileSystem::';
 

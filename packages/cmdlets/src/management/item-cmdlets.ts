@@ -1,15 +1,13 @@
 /** Remove-Item, Copy-Item, Move-Item and Rename-Item on the file system. */
 import { isOn } from './switches.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch, ErrorRecord } from '@dpmsh/runtime';
 import { cp, mkdir, readdir, rename, rm, stat, copyFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import type { ErrorRecord } from '../runtime/errors.js';
-import { matchWildcard } from '../runtime/wildcard.js';
+import { errorRecord, matchWildcard } from '@dpmsh/runtime';
 import { resolveFileSystemPath } from '../session/location.js';
 import { fileItem } from './file-items.js';
 import { existingItemPaths, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';

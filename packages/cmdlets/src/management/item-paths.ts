@@ -6,9 +6,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { errorRecord } from '../runtime/errors.js';
-import type { ErrorRecord } from '../runtime/errors.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
+import { errorRecord, hasWildcard, matchWildcard } from '@dpmsh/runtime';
+import type { ErrorRecord } from '@dpmsh/runtime';
 import type { Session } from '../session/session.js';
 import { resolveFileSystemPath } from '../session/location.js';
 

@@ -1,10 +1,10 @@
 /** Get-Location, Set-Location, Push-Location, Pop-Location and Resolve-Path. */
 import { isOn } from './switches.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
+import { errorRecord } from '@dpmsh/runtime';
 import { ServiceKey } from '../session/services.js';
 import type { Session } from '../session/session.js';
 import { resolveFileSystemPath } from '../session/location.js';

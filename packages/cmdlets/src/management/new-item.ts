@@ -3,11 +3,10 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import { toText } from '../runtime/text.js';
+import { errorRecord, toText } from '@dpmsh/runtime';
 import { fileItem } from './file-items.js';
 import { isOn } from './switches.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 
 /** New-Item. */
 export const newItem = defineCmdlet<{ Path?: string[]; Name?: string; ItemType?: string; Value?: unknown; Force?: PSSwitch }>({

@@ -1,5 +1,5 @@
 /** Switch parameters as the binder gives them (a SwitchParameter, present or not). */
-import { PSSwitch } from '../runtime/values.js';
+import { PSSwitch } from '@dpmsh/runtime';
 
 /** True when a switch parameter was given and not set to $false (`-Force:$false`). */
 export function isOn(value: PSSwitch | boolean | undefined): boolean {

@@ -3,7 +3,7 @@
  * Get-Command, tab completion and the docs. Compiled cmdlets declare it with `defineCmdlet`;
  * script functions get the same shape from their param() block.
  */
-import type { ScriptBlock } from '../runtime/values.js';
+import type { ScriptBlock } from '@dpmsh/runtime';
 
 /** The name of the set every parameter without a ParameterSetName belongs to. */
 export const ALL_PARAMETER_SETS = '__AllParameterSets';

@@ -4,15 +4,12 @@
  * command runtime's streams.
  */
 import type { BoundParameters } from '../binder/types.js';
-import type { ErrorRecord, InvocationInfo } from '../runtime/errors.js';
-import { RuntimeError } from '../runtime/errors.js';
-import type { ProgressRecord } from '../session/host.js';
-import type { Scope } from '../session/scope.js';
+import type { ErrorRecord, InvocationInfo, Scope, ProgressRecord, ProcessorStreams } from '@dpmsh/runtime';
+import { RuntimeError } from '@dpmsh/runtime';
 import type { Session } from '../session/session.js';
 import type { CmdletContext } from './types.js';
 import type { CommandRuntime } from './error-actions.js';
 import type { ShouldProcessRuntime } from './should-process.js';
-import type { ProcessorStreams } from '../session/engine.js';
 
 /** What a context needs from the pipeline stage it belongs to. */
 export interface ContextServices {

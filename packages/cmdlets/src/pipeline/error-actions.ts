@@ -10,17 +10,13 @@
  *   (ActionPreferenceStopException carries it), so `catch [ItemNotFoundException]` still matches;
  * - Inquire: the user is asked (Yes, Yes to All, Halt Command) before it goes on.
  */
-import type { ErrorRecord, InvocationInfo } from '../runtime/errors.js';
-import { PipelineStoppedError, RuntimeError } from '../runtime/errors.js';
-import { PSList, PSSwitch } from '../runtime/values.js';
-import type { Scope } from '../session/scope.js';
+import type { ErrorRecord, InvocationInfo, Scope, ProgressRecord, VariableLists } from '@dpmsh/runtime';
+import { PipelineStoppedError, RuntimeError, PSList, PSSwitch, DebugRecord, InformationRecord, VerboseRecord, WarningRecord } from '@dpmsh/runtime';
 import type { ActionPreference, Session } from '../session/session.js';
-import type { ProgressRecord } from '../session/host.js';
 import { toActionPreference } from '../session/preferences.js';
 import type { ActionPreferenceVariable } from '../session/preferences.js';
-import { DebugRecord, InformationRecord, VerboseRecord, WarningRecord } from './records.js';
 import { inquire, preferenceStop } from './prompts.js';
-import type { DeliveryQueue, StreamTargets, VariableLists } from './streams.js';
+import type { DeliveryQueue, StreamTargets } from './streams.js';
 
 /** The common parameters of one invocation, read from its bound values. */
 export interface CommonParameterValues {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorRecord, PSException, errorRecord } from '../runtime/errors.js';
-import type { ScriptExtent } from '../runtime/errors.js';
-import { PSEnumValue } from '../runtime/values.js';
+import { ErrorRecord, PSException, errorRecord, PSEnumValue } from '@dpmsh/runtime';
+import type { ScriptExtent } from '@dpmsh/runtime';
 import { commandNotFound } from '../session/registry.js';
 import { categoryInfoMessage, errorViewOf, formatErrorRecord, positionMessage } from './error-view.js';
 

@@ -12,10 +12,8 @@
  *
  * The result never ends with a newline: the host adds the line end when it writes the record.
  */
-import type { ErrorRecord, ScriptExtent } from '../runtime/errors.js';
-import { typeOf } from '../runtime/types.js';
-import { dotNetToString } from '../runtime/text.js';
-import { PSEnumValue } from '../runtime/values.js';
+import type { ErrorRecord, ScriptExtent } from '@dpmsh/runtime';
+import { typeOf, dotNetToString, PSEnumValue } from '@dpmsh/runtime';
 import { setErrorView } from '../formatting/views.js';
 
 /** The values of $ErrorView. DetailedView (Get-Error's output) is shown as NormalView. */

@@ -4,9 +4,8 @@ export type { PipelineElementSpec, PipelineResult, PipelineSpec } from './run.js
 export type { PipelineRedirection, RedirectedStream } from './redirection.js';
 export { categoryInfoMessage, errorViewOf, formatErrorRecord, positionMessage } from './error-view.js';
 export type { ErrorView, ErrorViewOptions } from './error-view.js';
-export { DebugRecord, HOST_TAG, HostInformationMessage, InformationRecord, InformationalRecord, VerboseRecord, WarningRecord } from './records.js';
 export { hostTargets } from './streams.js';
-export type { PipelineStreams, StreamTargets, VariableLists } from './streams.js';
+export type { StreamTargets } from './streams.js';
 export { shouldProcessDescription } from './should-process.js';
 export {
   CONFIRM_CAPTION,

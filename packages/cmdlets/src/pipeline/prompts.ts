@@ -4,8 +4,8 @@
  * out: dpmsh has no nested prompt to suspend into.
  */
 import type { Host, HostChoice } from '../session/host.js';
-import { RuntimeError, errorRecord } from '../runtime/errors.js';
-import type { ErrorRecord } from '../runtime/errors.js';
+import { RuntimeError, errorRecord } from '@dpmsh/runtime';
+import type { ErrorRecord } from '@dpmsh/runtime';
 
 /** `&Yes`: go on with this one step. */
 export const YES: HostChoice = { label: '&Yes', helpMessage: 'Continue with only the next step of the operation.' };

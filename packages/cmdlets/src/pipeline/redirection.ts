@@ -6,13 +6,11 @@
  * order the redirections were written, as PowerShell does.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
-import type { ErrorRecord } from '../runtime/errors.js';
-import { RuntimeError, errorRecord } from '../runtime/errors.js';
-import { toText } from '../runtime/text.js';
+import type { ErrorRecord, InformationRecord, InformationalRecord } from '@dpmsh/runtime';
+import { RuntimeError, errorRecord, toText } from '@dpmsh/runtime';
 import { formatErrorRecord } from './error-view.js';
 import type { ErrorView } from './error-view.js';
 import type { StreamTargets } from './streams.js';
-import type { InformationRecord, InformationalRecord } from './records.js';
 
 /** A stream a redirection names; `all` is `*`. */
 export type RedirectedStream = 'all' | 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information';

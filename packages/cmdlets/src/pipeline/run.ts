@@ -19,10 +19,9 @@
 import type { BindState } from '../binder/types.js';
 import { bindArguments, bindPrompted, isBindFailure, missingMandatoryFailure, validateScripts } from '../binder/index.js';
 import type { CommandMetadata } from '../metadata/command.js';
-import type { ErrorRecord, InvocationInfo, ScriptExtent } from '../runtime/errors.js';
-import { PipelineStoppedError, RuntimeError, StopUpstreamError } from '../runtime/errors.js';
+import type { ErrorRecord, InvocationInfo, ScriptExtent, Scope, PipelineStreams } from '@dpmsh/runtime';
+import { PipelineStoppedError, RuntimeError, StopUpstreamError } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
-import type { Scope } from '../session/scope.js';
 import type { Session } from '../session/session.js';
 import { errorViewOf } from './error-view.js';
 import { RedirectionFiles, redirectTargets } from './redirection.js';
@@ -30,7 +29,6 @@ import type { FileFormat, PipelineRedirection } from './redirection.js';
 import { Stage } from './stage.js';
 import type { PreparedCommand, RunnableCommand, StageEnvironment } from './stage.js';
 import { inheritedTargets } from './streams.js';
-import type { PipelineStreams } from './streams.js';
 import type { CommandArgument } from './types.js';
 import { outString } from '../formatting/text-output.js';
 

@@ -7,21 +7,17 @@
 import type { BindState, BoundParameters } from '../binder/types.js';
 import { bindPipelineInput, evaluateDelayBind, isBindFailure, validateScripts } from '../binder/index.js';
 import type { CommandMetadata } from '../metadata/command.js';
-import type { InvocationInfo } from '../runtime/errors.js';
-import { asRuntimeError, PipelineStoppedError, RuntimeError } from '../runtime/errors.js';
-import { enumerableItems } from '../runtime/values.js';
-import type { PSList } from '../runtime/values.js';
+import type { InvocationInfo, PSList, Scope, ProcessorStreams, PipelineStreams, VariableLists } from '@dpmsh/runtime';
+import { asRuntimeError, PipelineStoppedError, RuntimeError, enumerableItems, NO_VARIABLE_LISTS } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
-import type { ProcessorStreams } from '../session/engine.js';
-import type { Scope } from '../session/scope.js';
 import type { Session } from '../session/session.js';
 import { toConfirmImpact } from '../session/preferences.js';
 import { StageContext } from './context.js';
 import { CommandRuntime, collectingVariable, commonParameterValues, setVariable } from './error-actions.js';
 import type { CommonParameterValues } from './error-actions.js';
 import { ShouldProcessRuntime } from './should-process.js';
-import { DeliveryQueue, NO_VARIABLE_LISTS } from './streams.js';
-import type { PipelineStreams, StreamTargets, VariableLists } from './streams.js';
+import { DeliveryQueue } from './streams.js';
+import type { StreamTargets } from './streams.js';
 import type { CommandArgument, CommandProcessor } from './types.js';
 
 /** A command the runner can run (aliases are resolved before). */

@@ -3,12 +3,9 @@
  * targets start as its pipeline's (the host for a top-level statement; the enclosing function's
  * streams for the statements in a function body) and its redirections replace some of them.
  */
-import type { ErrorRecord, InvocationInfo } from '../runtime/errors.js';
-import type { Host, ProgressRecord } from '../session/host.js';
-import { toText } from '../runtime/text.js';
-import type { PSList } from '../runtime/values.js';
-import { HostInformationMessage } from './records.js';
-import type { DebugRecord, InformationRecord, VerboseRecord, WarningRecord } from './records.js';
+import type { ErrorRecord, PipelineStreams, DebugRecord, InformationRecord, VerboseRecord, WarningRecord, ProgressRecord } from '@dpmsh/runtime';
+import type { Host } from '../session/host.js';
+import { toText, HostInformationMessage } from '@dpmsh/runtime';
 
 /** The destinations of one command's streams. */
 export interface StreamTargets {
@@ -19,36 +16,6 @@ export interface StreamTargets {
   debug(record: DebugRecord): void | Promise<void>;
   information(record: InformationRecord): void | Promise<void>;
   progress(record: ProgressRecord): void;
-}
-
-/**
- * The -ErrorVariable, -WarningVariable and -InformationVariable lists that see a command's
- * records: its own, and those of the functions it runs inside.
- */
-export interface VariableLists {
-  readonly error: readonly PSList[];
-  readonly warning: readonly PSList[];
-  readonly information: readonly PSList[];
-}
-
-/** No variable lists. */
-export const NO_VARIABLE_LISTS: VariableLists = Object.freeze({ error: [], warning: [], information: [] });
-
-/**
- * The streams a pipeline inherits from the command it runs inside (a function body's pipelines
- * write where the function writes). Absent members go to the host.
- */
-export interface PipelineStreams {
-  error?(record: ErrorRecord): void | Promise<void>;
-  warning?(record: WarningRecord): void | Promise<void>;
-  verbose?(record: VerboseRecord): void | Promise<void>;
-  debug?(record: DebugRecord): void | Promise<void>;
-  information?(record: InformationRecord): void | Promise<void>;
-  progress?(record: ProgressRecord): void;
-  /** The enclosing commands' variable lists, which also see these records. */
-  readonly variableLists?: VariableLists;
-  /** The command these streams belong to: Write-Error reports its errors as that command's. */
-  readonly invocation?: InvocationInfo;
 }
 
 /** The host's display of each stream: errors in the error view, `WARNING: `-style prefixes, Write-Host colours. */

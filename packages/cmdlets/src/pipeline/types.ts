@@ -4,12 +4,9 @@
  * emit objects. Script functions and native commands are `CommandProcessor`s made by the language.
  */
 import type { CommandMetadata } from '../metadata/command.js';
-import type { ErrorRecord, InvocationInfo, ScriptExtent } from '../runtime/errors.js';
-import type { ProgressRecord } from '../session/host.js';
-import type { Scope } from '../session/scope.js';
+import type { ErrorRecord, InvocationInfo, ScriptExtent, Scope, ProgressRecord, ProcessorStreams } from '@dpmsh/runtime';
 import type { Session } from '../session/session.js';
 import type { BoundParameters } from '../binder/types.js';
-import type { ProcessorStreams } from '../session/engine.js';
 
 /** What a cmdlet can do while it runs. `P` is the shape of its bound parameters. */
 export interface CmdletContext<P = Record<string, unknown>> {

@@ -4,7 +4,7 @@
  */
 import type { CommandMetadata } from '../metadata/command.js';
 import type { CmdletDefinition } from '../pipeline/types.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import type { ScriptBlock } from '@dpmsh/runtime';
 
 /** A command the registry knows. */
 export type CommandInfo =

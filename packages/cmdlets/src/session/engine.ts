@@ -2,29 +2,11 @@
  * What the language gives the cmdlet framework. The framework cannot import the language (the
  * arrow goes the other way), so the interpreter registers these services on the session.
  */
-import type { CommandProcessor } from '../pipeline/types.js';
+import type { CommandProcessor, CommandArgument, CmdletContext } from '../pipeline/types.js';
 import type { CommandInfo } from './commands.js';
 import type { BoundParameters } from '../binder/types.js';
-import type { Scope } from './scope.js';
-import type { ScriptBlock } from '../runtime/values.js';
-import type { InvocationInfo } from '../runtime/errors.js';
+import type { Scope, ScriptBlock, InvocationInfo, ProcessorStreams } from '@dpmsh/runtime';
 import type { CommandMetadata } from '../metadata/command.js';
-import type { CommandArgument, CmdletContext } from '../pipeline/types.js';
-import type { PipelineStreams } from '../pipeline/streams.js';
-
-/**
- * Where a processor sends what it produces. Besides the output, the runner gives the command's
- * other streams (already redirected): pass them to the pipelines the command runs inside it
- * (`runPipeline({ streams })`) so a function's inner errors come out of the function, go to its
- * `2>&1` and its -ErrorVariable. The stream methods never need awaiting: the runner keeps them in
- * order with the command's output.
- */
-export interface ProcessorStreams extends PipelineStreams {
-  /** Sends one object downstream. */
-  output(value: unknown): Promise<void>;
-  /** Marks the command as failed for `$?` (a native program's non-zero exit code). */
-  reportFailure?(): void;
-}
 
 /** The interpreter's services, registered on the session by the language. */
 export interface ScriptEngine {

@@ -2,23 +2,11 @@
  * The host: what the shell around the engine provides. The scripted runner writes to stdout and
  * stderr; the interactive shell draws with Ink. Commands only ever talk to this interface.
  */
-import type { ErrorRecord } from '../runtime/errors.js';
+import type { ErrorRecord, ProgressRecord } from '@dpmsh/runtime';
 import type { ParameterMetadata } from '../metadata/command.js';
 
 /** The streams a host shows. */
 export type HostStream = 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information' | 'host';
-
-/** A Write-Progress record. */
-export interface ProgressRecord {
-  readonly activityId: number;
-  readonly parentActivityId?: number;
-  readonly activity: string;
-  readonly status: string;
-  readonly currentOperation?: string;
-  readonly percentComplete: number;
-  readonly secondsRemaining: number;
-  readonly completed: boolean;
-}
 
 /** A choice of a prompt such as -Confirm's "[Y] Yes". */
 export interface HostChoice {

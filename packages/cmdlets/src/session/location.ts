@@ -5,8 +5,8 @@
  */
 import { isAbsolute, resolve, sep } from 'node:path';
 import { statSync } from 'node:fs';
-import { errorRecord } from '../runtime/errors.js';
-import type { ErrorRecord } from '../runtime/errors.js';
+import { errorRecord } from '@dpmsh/runtime';
+import type { ErrorRecord } from '@dpmsh/runtime';
 
 const PROVIDER_PREFIX = /^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i;
 

@@ -5,9 +5,8 @@
  * member, as PowerShell's GetEnumPreference does.
  */
 import type { ActionPreference } from './session.js';
-import type { Scope } from './scope.js';
-import { PSEnumValue, PSNumber } from '../runtime/values.js';
-import { toBoolean } from '../runtime/convert.js';
+import type { Scope } from '@dpmsh/runtime';
+import { PSEnumValue, PSNumber, toBoolean } from '@dpmsh/runtime';
 import { ACTION_PREFERENCE_TYPE } from '../binder/common-parameters.js';
 
 /** The .NET type of $ConfirmPreference and ConfirmImpact. */

@@ -2,9 +2,9 @@
  * A host that records what it is asked to show and answers prompts from a script: for tests of
  * the pipeline, the cmdlets and the language, where a real terminal would only get in the way.
  */
-import type { ErrorRecord } from '../runtime/errors.js';
+import type { ErrorRecord, ProgressRecord } from '@dpmsh/runtime';
 import type { ParameterMetadata } from '../metadata/command.js';
-import type { Host, HostChoice, HostStream, ProgressRecord } from './host.js';
+import type { Host, HostChoice, HostStream } from './host.js';
 import { formatErrorRecord } from '../pipeline/error-view.js';
 import type { ErrorView } from '../pipeline/error-view.js';
 

@@ -6,11 +6,8 @@
  */
 import type { CommandInfo, CommandType } from './commands.js';
 import type { CmdletDefinition } from '../pipeline/types.js';
-import type { Scope } from './scope.js';
-import type { ScriptBlock } from '../runtime/values.js';
-import type { ScriptExtent } from '../runtime/errors.js';
-import { ErrorRecord, PSException, RuntimeError } from '../runtime/errors.js';
-import { hasWildcard, wildcardToRegExp } from '../runtime/compare.js';
+import type { Scope, ScriptBlock, ScriptExtent } from '@dpmsh/runtime';
+import { ErrorRecord, PSException, RuntimeError, hasWildcard, wildcardToRegExp } from '@dpmsh/runtime';
 import { approvedVerb, isStandardVerbException } from './verbs.js';
 import { BUILT_IN_ALIASES, BUILT_IN_FUNCTIONS } from './builtins.js';
 import { PathSearcher, isExecutableFile, isFile, isScriptFileName } from './path-search.js';

@@ -5,10 +5,9 @@
  */
 import { homedir } from 'node:os';
 import type { Host } from './host.js';
-import { Scope } from './scope.js';
+import { Scope, RuntimeError, PSNumber } from '@dpmsh/runtime';
 import type { ScriptEngine } from './engine.js';
-import type { ErrorRecord } from '../runtime/errors.js';
-import { RuntimeError } from '../runtime/errors.js';
+import type { ErrorRecord } from '@dpmsh/runtime';
 import { CommandRegistry } from './registry.js';
 import { ServiceMap } from './services.js';
 import type { ServiceKey } from './services.js';
@@ -16,7 +15,6 @@ import { defineInitialVariables } from './variables.js';
 import { isDirectory, pathNotFound, resolveFileSystemPath } from './location.js';
 import type { ActionPreferenceVariable, ConfirmImpact } from './preferences.js';
 import { actionPreference, confirmPreference, whatIfPreference } from './preferences.js';
-import { PSNumber } from '../runtime/values.js';
 
 /** $ErrorActionPreference and -ErrorAction values. */
 export type ActionPreference = 'SilentlyContinue' | 'Stop' | 'Continue' | 'Inquire' | 'Ignore' | 'Suspend' | 'Break';

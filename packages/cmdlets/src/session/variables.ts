@@ -5,10 +5,8 @@
  */
 import { release, type as osType, version as osVersion } from 'node:os';
 import type { Host } from './host.js';
-import type { PSVariable, Scope, VariableOptions } from './scope.js';
-import type { ErrorRecord } from '../runtime/errors.js';
-import { PSEnumValue, PSGuid, PSHashtable, PSObject, PSVersion } from '../runtime/values.js';
-import { registerClass } from '../runtime/types.js';
+import type { PSVariable, Scope, VariableOptions, ErrorRecord } from '@dpmsh/runtime';
+import { PSEnumValue, PSGuid, PSHashtable, PSObject, PSVersion, registerClass } from '@dpmsh/runtime';
 import { ACTION_PREFERENCE_DEFAULTS, actionPreferenceValue, confirmImpactValue } from './preferences.js';
 import { randomUUID } from 'node:crypto';
 

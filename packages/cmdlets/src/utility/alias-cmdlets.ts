@@ -2,11 +2,9 @@
 import { commandInfoObject } from '../help/command-info.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord, type ErrorRecord } from '../runtime/errors.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
-import { PSEnumValue, type PSObject } from '../runtime/values.js';
+import { errorRecord, type ErrorRecord, hasWildcard, matchWildcard, PSEnumValue, type PSObject } from '@dpmsh/runtime';
 import type { AliasInfo } from '../session/registry.js';
-import type { Scope, VariableOptions } from '../session/scope.js';
+import type { Scope, VariableOptions } from '@dpmsh/runtime';
 import type { Session } from '../session/session.js';
 import { scopedItemOptions } from './variable-cmdlets.js';
 import { scopeChain, scopeFromArgument } from './scope-argument.js';

@@ -1,9 +1,8 @@
 /** Compare-Object: the objects of two sets that differ (or match), with a SideIndicator. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { typeNamesOf } from '../runtime/types.js';
-import { PSObject } from '../runtime/values.js';
+import { typeNamesOf, PSObject } from '@dpmsh/runtime';
 import { compareRows, keyText, keyValues, parseKeys, type KeyValue, type ObjectKey, on } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;

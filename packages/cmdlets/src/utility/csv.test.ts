@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PSObject } from '../runtime/values.js';
+import { PSObject } from '@dpmsh/runtime';
 import { CsvReader, csvHeader, csvLine, parseCsvRecords } from './csv.js';
 
 const always = { delimiter: ',', quote: 'Always' } as const;

@@ -9,16 +9,12 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletDefinition } from '../pipeline/types.js';
-import { ErrorRecord, PSException } from '../runtime/errors.js';
-import { PSChar, PSHashtable, PSObject } from '../runtime/values.js';
-import { dotNetToString, toText } from '../runtime/text.js';
-import { findProperty, settleScriptProperties } from '../runtime/members.js';
-import { typeNamesOf } from '../runtime/types.js';
+import { ErrorRecord, PSException, PSChar, PSHashtable, PSObject, dotNetToString, toText, findProperty, settleScriptProperties, typeNamesOf } from '@dpmsh/runtime';
 import { propertyNames } from '../formatting/properties.js';
-import { ENCODING_NAMES, encodingArgument, readTextFile, writeTextFile } from '../runtime/text-encoding.js';
-import type { FileEncoding } from '../runtime/text-encoding.js';
 import { fileOpenError } from './out-cmdlets.js';
 import { switchOn } from './write-cmdlets.js';
+import { ENCODING_NAMES, encodingArgument, readTextFile, writeTextFile } from '../files/text-encoding.js';
+import type { FileEncoding } from '../files/text-encoding.js';
 
 const all = ALL_PARAMETER_SETS;
 

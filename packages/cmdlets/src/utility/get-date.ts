@@ -1,9 +1,19 @@
 /** Get-Date. */
 import { ALL_PARAMETER_SETS, type ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { MS_PER_DAY, addMilliseconds, addMonths, dateFields, formatDateTime, now, toUniversalTime } from '../runtime/datetime.js';
-import { typeNamesOf } from '../runtime/types.js';
-import { PSDateTime, PSEnumValue, PSObject } from '../runtime/values.js';
+import {
+  MS_PER_DAY,
+  addMilliseconds,
+  addMonths,
+  dateFields,
+  formatDateTime,
+  now,
+  toUniversalTime,
+  typeNamesOf,
+  PSDateTime,
+  PSEnumValue,
+  PSObject,
+} from '@dpmsh/runtime';
 import { formatUFormat } from './uformat.js';
 
 const all = ALL_PARAMETER_SETS;

@@ -1,9 +1,8 @@
 /** Get-Unique: drops each object equal to the one just before it (input is expected sorted). */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { dotNetToString } from '../runtime/text.js';
-import { typeNamesOf } from '../runtime/types.js';
+import { dotNetToString, typeNamesOf } from '@dpmsh/runtime';
 import { compareValues, on } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;

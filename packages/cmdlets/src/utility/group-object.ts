@@ -1,11 +1,8 @@
 /** Group-Object: GroupInfo objects (Count, Name, Group, Values) of objects with equal keys. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import { dotNetToString } from '../runtime/text.js';
-import { baseOf, typeNamesOf } from '../runtime/types.js';
-import { enumerableItems, PSHashtable, PSList, PSObject } from '../runtime/values.js';
+import { errorRecord, dotNetToString, baseOf, typeNamesOf, enumerableItems, PSHashtable, PSList, PSObject } from '@dpmsh/runtime';
 import { compareRows, keyValues, parseKeys, simpleKey, type KeyValue, type ObjectKey, on } from './object-keys.js';
 import { sortEntries } from './sort-object.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PSDateTime, PSHashtable, PSNumber, PSObject } from '../runtime/values.js';
+import { PSDateTime, PSHashtable, PSNumber, PSObject } from '@dpmsh/runtime';
 import { JsonConversionError, JsonSyntaxError, parseJson } from './json-parse.js';
 
 const read = (text: string, asHashtable = false): unknown => parseJson(text, { asHashtable, depth: 1024 })?.value;

@@ -3,9 +3,7 @@
  * custom objects (or ordered hashtables) in key order, integers Int64, other numbers Double,
  * ISO 8601 date-times DateTime; comments, single-quoted strings and unquoted names are accepted.
  */
-import { PSDateTime, PSHashtable, PSObject, makeInteger, makeNumber } from '../runtime/values.js';
-import { fitsIntegerType } from '../runtime/numeric.js';
-import { makeDateTime } from '../runtime/datetime.js';
+import { PSDateTime, PSHashtable, PSObject, makeInteger, makeNumber, fitsIntegerType, makeDateTime } from '@dpmsh/runtime';
 
 /** A JSON text that cannot be read: `message` is Json.NET's wording, without the "Conversion from JSON failed" prefix. */
 export class JsonSyntaxError extends Error {}

@@ -1,13 +1,27 @@
 /** ConvertTo-Json's serializer: PowerShell 7's JSON of objects, with its depth limit and layout. */
-import { isEnumerable, enumerableItems, PSDateTime, PSEnumValue, PSHashtable, PSNumber, PSObject, PSSecureString, PSTimeSpan, PSChar } from '../runtime/values.js';
-import { formatDoubleRoundTrip, formatSingleRoundTrip, toText } from '../runtime/text.js';
-import { formatDateTime } from '../runtime/datetime.js';
+import {
+  isEnumerable,
+  enumerableItems,
+  PSDateTime,
+  PSEnumValue,
+  PSHashtable,
+  PSNumber,
+  PSObject,
+  PSSecureString,
+  PSTimeSpan,
+  PSChar,
+  formatDoubleRoundTrip,
+  formatSingleRoundTrip,
+  toText,
+  formatDateTime,
+  ErrorRecord,
+  PSException,
+  settleScriptProperties,
+} from '@dpmsh/runtime';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { ErrorRecord, PSException } from '../runtime/errors.js';
 import { JsonConversionError, JsonSyntaxError, parseJson } from './json-parse.js';
 import { switchOn } from './write-cmdlets.js';
-import { settleScriptProperties } from '../runtime/members.js';
 
 /** How toJson lays out its text. */
 export interface JsonOptions {

@@ -1,14 +1,9 @@
 /** Measure-Object: counts, sums, averages, extremes and standard deviation of objects, or lines, words and characters of text. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { tryConvert } from '../runtime/convert.js';
-import { errorRecord } from '../runtime/errors.js';
-import { toText } from '../runtime/text.js';
-import { baseOf, DOUBLE_TYPE } from '../runtime/types.js';
-import { makeNumber, PSNumber, PSObject } from '../runtime/values.js';
+import { tryConvert, errorRecord, toText, baseOf, DOUBLE_TYPE, makeNumber, PSNumber, PSObject, hasWildcard, matchWildcard } from '@dpmsh/runtime';
 import { propertyNames } from '../formatting/properties.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
 import { compareValues, evaluateKey, keyText, parseKeys, readNamed, type ObjectKey, on } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;

@@ -6,15 +6,27 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletDefinition } from '../pipeline/types.js';
-import { ErrorRecord, PSException } from '../runtime/errors.js';
-import { PSHashtable, PSObject, PSTypeLiteral, isScriptBlock } from '../runtime/values.js';
-import type { PSProperty, ScriptBlock } from '../runtime/values.js';
-import { addScriptMethod, getMember, hasScriptMethod, listMembers, listStaticMembers, memberTypeName, setMember } from '../runtime/members.js';
-import type { MemberInfo, MemberKind } from '../runtime/members.js';
-import { convertTo } from '../runtime/convert.js';
-import { resolveType, typeNamesOf } from '../runtime/types.js';
-import { matchWildcard } from '../runtime/wildcard.js';
-import { toText } from '../runtime/text.js';
+import {
+  ErrorRecord,
+  PSException,
+  PSHashtable,
+  PSObject,
+  PSTypeLiteral,
+  isScriptBlock,
+  addScriptMethod,
+  getMember,
+  hasScriptMethod,
+  listMembers,
+  listStaticMembers,
+  memberTypeName,
+  setMember,
+  convertTo,
+  resolveType,
+  typeNamesOf,
+  matchWildcard,
+  toText,
+} from '@dpmsh/runtime';
+import type { PSProperty, ScriptBlock, MemberInfo, MemberKind } from '@dpmsh/runtime';
 import { switchOn } from './write-cmdlets.js';
 
 const all = ALL_PARAMETER_SETS;

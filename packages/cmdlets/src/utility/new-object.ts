@@ -1,10 +1,7 @@
 /** New-Object. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord, RuntimeError } from '../runtime/errors.js';
-import { invokeStaticMethod, setMember } from '../runtime/members.js';
-import { resolveType } from '../runtime/types.js';
-import { PSObject, type PSHashtable } from '../runtime/values.js';
+import { errorRecord, RuntimeError, invokeStaticMethod, setMember, resolveType, PSObject, type PSHashtable } from '@dpmsh/runtime';
 
 const PSOBJECT_NAMES = new Set(['psobject', 'pscustomobject', 'system.management.automation.psobject', 'system.management.automation.pscustomobject']);
 

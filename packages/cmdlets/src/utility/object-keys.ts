@@ -5,16 +5,25 @@
  * compares key values as -lt does, falling back to their strings, with missing properties last.
  */
 import { propertyNames } from '../formatting/properties.js';
-import { compare, stringCompare } from '../runtime/compare.js';
-import { toBoolean } from '../runtime/convert.js';
-import { errorRecord, RuntimeError } from '../runtime/errors.js';
-import { findProperty } from '../runtime/members.js';
-import { toText } from '../runtime/text.js';
-import { baseOf, typeNameForMessage } from '../runtime/types.js';
-import { isScriptBlock, PSHashtable, PSObject, PSSwitch } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
+import {
+  compare,
+  stringCompare,
+  toBoolean,
+  errorRecord,
+  RuntimeError,
+  findProperty,
+  toText,
+  baseOf,
+  typeNameForMessage,
+  isScriptBlock,
+  PSHashtable,
+  PSObject,
+  PSSwitch,
+  hasWildcard,
+  matchWildcard,
+} from '@dpmsh/runtime';
+import type { ScriptBlock } from '@dpmsh/runtime';
 import type { CmdletContext } from '../pipeline/types.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
 
 /** One key: what to read and, from a hashtable, its own direction. */
 export interface ObjectKey {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../pipeline/run.js';
 import type { CmdletDefinition, CommandArgument } from '../pipeline/types.js';
-import { PSObject, PSSwitch } from '../runtime/values.js';
+import { PSObject, PSSwitch } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { formatListCmdlet, formatTableCmdlet, formatWideCmdlet } from './format-cmdlets.js';

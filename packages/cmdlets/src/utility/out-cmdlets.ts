@@ -9,10 +9,10 @@ import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
 import { DEFAULT_CONSOLE_WIDTH, UNBOUNDED_WIDTH, createLineFormatter, createOutDefault, enumerationLimitOf } from '../formatting/index.js';
 import type { StreamingFormatter } from '../formatting/index.js';
-import { ErrorRecord, PSException, errorRecord } from '../runtime/errors.js';
-import { ENCODING_NAMES, encodingArgument, writeTextFile } from '../runtime/text-encoding.js';
-import type { FileEncoding } from '../runtime/text-encoding.js';
+import { ErrorRecord, PSException, errorRecord } from '@dpmsh/runtime';
 import { switchOn } from './write-cmdlets.js';
+import { ENCODING_NAMES, encodingArgument, writeTextFile } from '../files/text-encoding.js';
+import type { FileEncoding } from '../files/text-encoding.js';
 
 const all = ALL_PARAMETER_SETS;
 

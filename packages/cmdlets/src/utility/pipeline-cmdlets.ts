@@ -1,12 +1,8 @@
 /** The pipeline's own cmdlets: Write-Output, Out-Null, ForEach-Object, Where-Object. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { toBoolean } from '../runtime/convert.js';
-import { comparisonOperator, type ComparisonOperator } from '../runtime/compare.js';
-import { errorRecord } from '../runtime/errors.js';
-import { getMember, invokeMethod } from '../runtime/members.js';
-import type { ScriptBlock } from '../runtime/values.js';
-import { enumerableItems } from '../runtime/values.js';
+import { toBoolean, comparisonOperator, type ComparisonOperator, errorRecord, getMember, invokeMethod, enumerableItems } from '@dpmsh/runtime';
+import type { ScriptBlock } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 

@@ -2,9 +2,8 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { nonInteractivePrompt } from '../pipeline/prompts.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { dotNetToString } from '../runtime/text.js';
-import { enumerableItems, PSSecureString } from '../runtime/values.js';
-import type { PSSwitch } from '../runtime/values.js';
+import { dotNetToString, enumerableItems, PSSecureString } from '@dpmsh/runtime';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { switchOn } from './write-cmdlets.js';
 
 /** The prompt text Read-Host shows: the -Prompt items joined by spaces, then ': '. */

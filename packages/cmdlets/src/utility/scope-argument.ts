@@ -1,6 +1,6 @@
 /** The -Scope argument of the variable and alias cmdlets: Global, Local, Script, Private or a number. */
-import { errorRecord, terminate } from '../runtime/errors.js';
-import type { Scope } from '../session/scope.js';
+import { errorRecord, terminate } from '@dpmsh/runtime';
+import type { Scope } from '@dpmsh/runtime';
 
 /** The scope `-Scope text` names, seen from `current`; throws PowerShell's error for a bad name or number. */
 export function scopeFromArgument(current: Scope, text: string | undefined): Scope {

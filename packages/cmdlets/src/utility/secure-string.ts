@@ -1,8 +1,7 @@
 /** ConvertTo-SecureString and ConvertFrom-SecureString. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
-import { PSSecureString } from '../runtime/values.js';
+import { errorRecord, PSSecureString } from '@dpmsh/runtime';
 
 /** ConvertTo-SecureString. */
 export const convertToSecureString = defineCmdlet<{ String: string; AsPlainText?: boolean; Force?: boolean }>({

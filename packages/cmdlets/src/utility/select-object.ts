@@ -1,14 +1,23 @@
 /** Select-Object: picks objects (-First, -Last, -Skip, -Index, -Unique) and properties (-Property, -ExpandProperty). */
 import { propertyNames } from '../formatting/properties.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch, ScriptBlock } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord, RuntimeError, StopUpstreamError } from '../runtime/errors.js';
-import { toText } from '../runtime/text.js';
-import { typeNamesOf, typeNameForMessage } from '../runtime/types.js';
-import { CUSTOM_OBJECT_TYPE_NAMES, enumerableItems, isScriptBlock, PSHashtable, PSObject } from '../runtime/values.js';
-import type { ScriptBlock } from '../runtime/values.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
+import {
+  errorRecord,
+  RuntimeError,
+  StopUpstreamError,
+  toText,
+  typeNamesOf,
+  typeNameForMessage,
+  CUSTOM_OBJECT_TYPE_NAMES,
+  enumerableItems,
+  isScriptBlock,
+  PSHashtable,
+  PSObject,
+  hasWildcard,
+  matchWildcard,
+} from '@dpmsh/runtime';
 import { compareValues, evaluateBlock, readNamed, on } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;

@@ -1,6 +1,6 @@
 /** Sort-Object: orders objects by keys, stably, with PowerShell's comparison rules. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
 import { compareRows, keyValues, parseKeys, type KeyValue, type ObjectKey, on } from './object-keys.js';
 

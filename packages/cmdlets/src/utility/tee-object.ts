@@ -4,9 +4,9 @@ import { outString } from '../formatting/text-output.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { setVariable } from '../pipeline/error-actions.js';
 import { on } from './object-keys.js';
-import type { PSSwitch } from '../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord } from '../runtime/errors.js';
+import { errorRecord } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 

@@ -1,8 +1,7 @@
 /** New-TimeSpan and Start-Sleep. */
 import { defineCmdlet } from '../pipeline/types.js';
-import { PipelineStoppedError } from '../runtime/errors.js';
-import { makeTimeSpan, now, subtractDates } from '../runtime/datetime.js';
-import type { PSDateTime, PSTimeSpan } from '../runtime/values.js';
+import { PipelineStoppedError, makeTimeSpan, now, subtractDates } from '@dpmsh/runtime';
+import type { PSDateTime, PSTimeSpan } from '@dpmsh/runtime';
 
 interface NewTimeSpanParameters {
   Start?: PSDateTime;

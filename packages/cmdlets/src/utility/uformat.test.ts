@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDateTime } from '../runtime/datetime.js';
+import { makeDateTime } from '@dpmsh/runtime';
 import { formatUFormat } from './uformat.js';
 
 describe('formatUFormat', () => {

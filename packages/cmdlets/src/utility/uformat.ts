@@ -1,6 +1,6 @@
 /** Get-Date -UFormat: the Unix strftime-like specifiers PowerShell supports. */
-import { DAY_NAMES, MONTH_NAMES, MS_PER_DAY, dateFields, localOffsetMs, wallMs } from '../runtime/datetime.js';
-import type { PSDateTime } from '../runtime/values.js';
+import { DAY_NAMES, MONTH_NAMES, MS_PER_DAY, dateFields, localOffsetMs, wallMs } from '@dpmsh/runtime';
+import type { PSDateTime } from '@dpmsh/runtime';
 
 const pad = (n: number, width = 2, fill = '0'): string => String(n).padStart(width, fill);
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../pipeline/run.js';
 import type { CommandArgument } from '../pipeline/types.js';
-import type { ErrorRecord } from '../runtime/errors.js';
-import type { PSObject } from '../runtime/values.js';
+import type { ErrorRecord, PSObject } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { installStandardCommands } from '../install.js';

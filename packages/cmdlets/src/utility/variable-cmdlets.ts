@@ -2,10 +2,8 @@
 import { registerView } from '../formatting/views.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord, type ErrorRecord } from '../runtime/errors.js';
-import { hasWildcard, matchWildcard } from '../runtime/wildcard.js';
-import { PSEnumValue, PSObject } from '../runtime/values.js';
-import type { PSVariable, Scope, VariableOptions } from '../session/scope.js';
+import { errorRecord, type ErrorRecord, hasWildcard, matchWildcard, PSEnumValue, PSObject } from '@dpmsh/runtime';
+import type { PSVariable, Scope, VariableOptions } from '@dpmsh/runtime';
 import { scopeChain, scopeFromArgument } from './scope-argument.js';
 
 const all = ALL_PARAMETER_SETS;

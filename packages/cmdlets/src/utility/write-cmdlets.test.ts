@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { installStandardCommands } from '../install.js';
 import { categoryInfoMessage } from '../pipeline/error-view.js';
-import { InformationRecord } from '../pipeline/records.js';
+import { InformationRecord, ErrorRecord, RuntimeError, PSSecureString } from '@dpmsh/runtime';
 import { runPipeline } from '../pipeline/run.js';
 import type { CommandArgument } from '../pipeline/types.js';
-import { ErrorRecord, RuntimeError } from '../runtime/errors.js';
-import { PSSecureString } from '../runtime/values.js';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 

@@ -7,11 +7,8 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { HOST_TAG, HostInformationMessage } from '../pipeline/records.js';
-import { ErrorRecord, PSException } from '../runtime/errors.js';
-import type { ErrorCategory, InvocationInfo } from '../runtime/errors.js';
-import { dotNetToString } from '../runtime/text.js';
-import { enumerableItems, PSEnumValue, PSSwitch } from '../runtime/values.js';
+import { HOST_TAG, HostInformationMessage, ErrorRecord, PSException, dotNetToString, enumerableItems, PSEnumValue, PSSwitch } from '@dpmsh/runtime';
+import type { ErrorCategory, InvocationInfo } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 

@@ -3,30 +3,8 @@
  * `1 + '2'` is 3, arrays concatenate, hashtables merge), and numbers widen as .NET's do, with an
  * integer overflow turning into a double.
  */
-import {
-  DecimalOverflowError,
-  decimalOf,
-  fitsIntegerType,
-  integerOf,
-  isEnumerable,
-  makeDecimal,
-  makeInteger,
-  makeNumber,
-  roundToInteger,
-  numericType,
-  PSChar,
-  PSDateTime,
-  PSEnumValue,
-  PSException,
-  PSHashtable,
-  PSNumber,
-  PSTimeSpan,
-  RuntimeError,
-  errorRecord,
-  parseNumber,
-  toText,
-} from '@dpmsh/cmdlets';
-import type { Numeric, NumericType } from '@dpmsh/cmdlets';
+import { DecimalOverflowError, decimalOf, fitsIntegerType, integerOf, isEnumerable, makeDecimal, makeInteger, makeNumber, roundToInteger, numericType, PSChar, PSDateTime, PSEnumValue, PSException, PSHashtable, PSNumber, PSTimeSpan, RuntimeError, errorRecord, parseNumber, toText } from '@dpmsh/runtime';
+import type { Numeric, NumericType } from '@dpmsh/runtime';
 
 /** The arithmetic operators. */
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';

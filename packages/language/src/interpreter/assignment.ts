@@ -2,7 +2,7 @@
  * Assignment: to variables (typed ones keep converting), members, indexes, and several
  * variables at once (`$a, $b = 1, 2, 3` gives $b the rest).
  */
-import { convertTo, enumerableItems, ErrorRecord, getMember, isEnumerable, PSException, PSHashtable, PSList, RuntimeError, setMember, toText } from '@dpmsh/cmdlets';
+import { convertTo, enumerableItems, ErrorRecord, getMember, isEnumerable, PSException, PSHashtable, PSList, RuntimeError, setMember, toText } from '@dpmsh/runtime';
 import type { AssignmentStatementAst, ExpressionAst } from '../parser/ast.js';
 import { arithmetic } from './arithmetic.js';
 import type { ExecutionContext } from './context.js';

@@ -3,8 +3,9 @@
  * InvocationInfo), `$PSCmdlet` (the runtime of an advanced function), `[ref]` references and the
  * `$foreach` / `$switch` enumerators.
  */
-import { attachMethods, ErrorRecord, PSException, PSObject, registerClass, RuntimeError, toText } from '@dpmsh/cmdlets';
-import type { CmdletContext, InvocationInfo, PSVariable, Scope , PSHashtable} from '@dpmsh/cmdlets';
+import { attachMethods, ErrorRecord, PSException, PSObject, registerClass, RuntimeError, toText } from '@dpmsh/runtime';
+import type { CmdletContext } from '@dpmsh/cmdlets';
+import type { InvocationInfo, PSVariable, Scope, PSHashtable } from '@dpmsh/runtime';
 import { dirname } from 'node:path';
 
 const SMA = 'System.Management.Automation';

@@ -2,7 +2,8 @@
  * What a piece of script runs with: the session, the current scope, where its output and errors
  * go, and how far the nearest error handler is.
  */
-import type { CmdletContext, ErrorRecord, InvocationInfo, ProcessorStreams, RuntimeError, Scope, Session } from '@dpmsh/cmdlets';
+import type { CmdletContext, Session } from '@dpmsh/cmdlets';
+import type { ErrorRecord, InvocationInfo, ProcessorStreams, RuntimeError, Scope } from '@dpmsh/runtime';
 
 /** Receives output objects one at a time, as they are produced. */
 export type OutputSink = (value: unknown) => Promise<void> | void;

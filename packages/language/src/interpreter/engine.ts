@@ -4,8 +4,9 @@
  * Import-Module of a .psm1).
  */
 import { readFile } from 'node:fs/promises';
-import { RuntimeError, errorRecord, toText } from '@dpmsh/cmdlets';
-import type { BoundParameters, CmdletContext, CommandArgument, CommandInfo, CommandProcessor, ScriptBlock, ScriptEngine, Scope, Session, InvocationInfo, ProcessorStreams } from '@dpmsh/cmdlets';
+import { RuntimeError, errorRecord, toText } from '@dpmsh/runtime';
+import type { BoundParameters, CmdletContext, CommandArgument, CommandInfo, CommandProcessor, ScriptEngine, Session } from '@dpmsh/cmdlets';
+import type { ScriptBlock, Scope, InvocationInfo, ProcessorStreams } from '@dpmsh/runtime';
 import { parse } from '../parser/index.js';
 import { derive, type ExecutionContext } from './context.js';
 import { NativeProcessor, nativeArgumentText } from './native.js';

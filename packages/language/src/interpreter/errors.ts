@@ -1,8 +1,8 @@
 /**
  * Errors the interpreter raises, with PowerShell's messages and ids and the script position.
  */
-import { ErrorRecord, PSException, RuntimeError } from '@dpmsh/cmdlets';
-import type { ErrorCategory, ScriptExtent } from '@dpmsh/cmdlets';
+import { ErrorRecord, PSException, RuntimeError } from '@dpmsh/runtime';
+import type { ErrorCategory, ScriptExtent } from '@dpmsh/runtime';
 import type { Extent } from '../parser/ast.js';
 
 /** The error-record form of a syntax-tree extent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PSException } from '@dpmsh/cmdlets';
+import { PSException } from '@dpmsh/runtime';
 import { exceptionMatches, findHandler } from './exception-types.js';
 import { runScript } from './test-support/run-script.js';
 

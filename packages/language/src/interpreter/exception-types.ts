@@ -2,7 +2,7 @@
  * The .NET exception types `catch [Type]` and `trap [Type]` match, with their base types, so
  * that catching a base type catches its derived ones as in PowerShell.
  */
-import { PSException } from '@dpmsh/cmdlets';
+import { PSException } from '@dpmsh/runtime';
 
 const SMA = 'System.Management.Automation.';
 

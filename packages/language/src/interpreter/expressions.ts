@@ -2,27 +2,8 @@
  * Evaluating expressions. Every evaluation is async because any expression may run commands
  * (`$(Get-Item x)`, a script block property, a method that invokes a script block).
  */
-import {
-  convertTo,
-  enumerableItems,
-  getMember,
-  getStaticMember,
-  invokeMethod,
-  invokeStaticMethod,
-  isEnumerable,
-  DecimalValue,
-  makeDecimal,
-  makeInteger,
-  makeNumber,
-  PSChar,
-  PSHashtable,
-  PSObject,
-  PSTypeLiteral,
-  requireType,
-  toBoolean,
-  toText,
-} from '@dpmsh/cmdlets';
-import type { NumericType as RuntimeNumericType, TypeInfo } from '@dpmsh/cmdlets';
+import { convertTo, enumerableItems, getMember, getStaticMember, invokeMethod, invokeStaticMethod, isEnumerable, DecimalValue, makeDecimal, makeInteger, makeNumber, PSChar, PSHashtable, PSObject, PSTypeLiteral, requireType, toBoolean, toText } from '@dpmsh/runtime';
+import type { NumericType as RuntimeNumericType, TypeInfo } from '@dpmsh/runtime';
 import type {
   ConstantExpressionAst,
   ConvertExpressionAst,

@@ -2,7 +2,8 @@
  * `function` and `filter` statements: the function is stored in the scope the statement runs in
  * (or the one its name qualifies: `global:Name`, `script:Name`) with metadata from its param().
  */
-import type { CommandInfo, Scope } from '@dpmsh/cmdlets';
+import type { CommandInfo } from '@dpmsh/cmdlets';
+import type { Scope } from '@dpmsh/runtime';
 import type { FunctionDefinitionAst } from '../parser/ast.js';
 import type { ExecutionContext } from './context.js';
 import { buildMetadata } from './metadata.js';

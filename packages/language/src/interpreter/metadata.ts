@@ -2,7 +2,8 @@
  * Command metadata from a param() block, so that a script function binds exactly like a
  * compiled cmdlet: [CmdletBinding()], [Parameter()], [Alias()], validation attributes, types.
  */
-import { ALL_PARAMETER_SETS, isEnumerable, isScriptBlock, toBoolean, toText } from '@dpmsh/cmdlets';
+import { ALL_PARAMETER_SETS } from '@dpmsh/cmdlets';
+import { isEnumerable, isScriptBlock, toBoolean, toText } from '@dpmsh/runtime';
 import type { CommandMetadata, ParameterMetadata, ParameterSetMembership, ValidateRangeKind, Validation } from '@dpmsh/cmdlets';
 import type { AttributeAst, ParamBlockAst, ParameterAst } from '../parser/ast.js';
 import type { ExecutionContext } from './context.js';

@@ -4,7 +4,7 @@
  * as they arrive; its exit code sets $LASTEXITCODE, and a non-zero one makes $? false.
  */
 import type { ResultPromise } from 'execa';
-import { isEnumerable, toText } from '@dpmsh/cmdlets';
+import { isEnumerable, toText } from '@dpmsh/runtime';
 import type { CommandProcessor } from '@dpmsh/cmdlets';
 import type { ExecutionContext } from './context.js';
 

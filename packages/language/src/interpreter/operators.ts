@@ -2,26 +2,8 @@
  * The binary and unary operators that are not arithmetic: comparison, matching, replace, split,
  * join, type tests, format, range. Short-circuit operators (-and, -or, ??) live in the evaluator.
  */
-import {
-  comparisonOperator,
-  compileRegex,
-  enumerableItems,
-  errorRecord,
-  formatComposite,
-  isScriptBlock,
-  PSChar,
-  PSRegex,
-  PSTypeLiteral,
-  regexEscape,
-  regexReplace,
-  regexSplit,
-  requireType,
-  RuntimeError,
-  toBoolean,
-  toText,
-  tryConvert,
-} from '@dpmsh/cmdlets';
-import type { ComparisonOperator, PSHashtable, TypeInfo } from '@dpmsh/cmdlets';
+import { comparisonOperator, compileRegex, enumerableItems, errorRecord, formatComposite, isScriptBlock, PSChar, PSRegex, PSTypeLiteral, regexEscape, regexReplace, regexSplit, requireType, RuntimeError, toBoolean, toText, tryConvert } from '@dpmsh/runtime';
+import type { ComparisonOperator, PSHashtable, TypeInfo } from '@dpmsh/runtime';
 import type { BinaryOperator } from '../parser/ast.js';
 import { arithmetic, asNumeric, bitwise } from './arithmetic.js';
 

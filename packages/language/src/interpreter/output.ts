@@ -3,7 +3,7 @@
  * enumerated, as PowerShell does; `(...)`, `$(...)` and assignments collect output back into a
  * value (nothing is $null, one object is itself, more are an array).
  */
-import { enumerableItems } from '@dpmsh/cmdlets';
+import { enumerableItems } from '@dpmsh/runtime';
 import type { OutputSink } from './context.js';
 
 /** Writes a value to the output, enumerating collections (arrays and lists). */

@@ -2,7 +2,7 @@
  * Parse errors as PowerShell reports them: a ParseException whose record points at the first
  * error, category ParserError; the message lists every error as pwsh does.
  */
-import { ErrorRecord, PSException } from '@dpmsh/cmdlets';
+import { ErrorRecord, PSException } from '@dpmsh/runtime';
 import type { ParseError } from '../parser/errors.js';
 import { scriptExtent } from './errors.js';
 

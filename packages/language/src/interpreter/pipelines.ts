@@ -3,7 +3,8 @@
  * resolves the command, and hands the pipeline to the cmdlet framework's runner, which binds
  * every command before any runs and streams objects through them.
  */
-import { commandNotFound, enumerableItems, isEnumerable, isScriptBlock, PSHashtable, runPipeline, RuntimeError, toText } from '@dpmsh/cmdlets';
+import { commandNotFound, runPipeline } from '@dpmsh/cmdlets';
+import { enumerableItems, isEnumerable, isScriptBlock, PSHashtable, RuntimeError, toText } from '@dpmsh/runtime';
 import type { CommandArgument, CommandInfo, PipelineElementSpec, PipelineRedirection } from '@dpmsh/cmdlets';
 import type { CommandAst, CommandElementAst, ExpressionAst, PipelineAst, RedirectionAst, RedirectionStream } from '../parser/ast.js';
 import type { ExecutionContext } from './context.js';

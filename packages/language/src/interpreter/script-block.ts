@@ -3,7 +3,8 @@
  * with `&`, `.Invoke()`, or by a cmdlet. A block remembers where it was created; it runs in a
  * new child of the scope it is invoked from (or that scope itself when dot-sourced).
  */
-import type { CommandMetadata, PSVariable, ScriptBlock, ScriptBlockInvocation, Scope } from '@dpmsh/cmdlets';
+import type { CommandMetadata } from '@dpmsh/cmdlets';
+import type { PSVariable, ScriptBlock, ScriptBlockInvocation, Scope } from '@dpmsh/runtime';
 import type { ScriptBlockAst } from '../parser/ast.js';
 import { derive, type ExecutionContext } from './context.js';
 import { ScriptProcessor } from './script-processor.js';

@@ -4,8 +4,10 @@
  * dot-sourced); begin runs once, process once per pipeline object, end once with $input, clean
  * always.
  */
-import { actionPreferenceValue, bindArguments, confirmImpactValue, convertTo, PSHashtable, RuntimeError, toActionPreference, toBoolean } from '@dpmsh/cmdlets';
-import type { BoundParameters, CmdletContext, CommandArgument, CommandMetadata, CommandProcessor, InvocationInfo, Scope } from '@dpmsh/cmdlets';
+import { actionPreferenceValue, bindArguments, confirmImpactValue, toActionPreference } from '@dpmsh/cmdlets';
+import { convertTo, PSHashtable, RuntimeError, toBoolean } from '@dpmsh/runtime';
+import type { BoundParameters, CmdletContext, CommandArgument, CommandMetadata, CommandProcessor } from '@dpmsh/cmdlets';
+import type { InvocationInfo, Scope } from '@dpmsh/runtime';
 import { cmdletObject, commandTerminating, invocationObject } from './automatic-objects.js';
 import type { NamedBlockAst, ParameterAst, ScriptBlockAst } from '../parser/ast.js';
 import { derive, type ExecutionContext } from './context.js';

@@ -4,8 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { bindArguments, installStandardCommands, missingMandatoryFailure, RuntimeError, Session, errorRecord } from '@dpmsh/cmdlets';
-import type { CommandArgument, ErrorRecord } from '@dpmsh/cmdlets';
+import { bindArguments, installStandardCommands, missingMandatoryFailure, Session } from '@dpmsh/cmdlets';
+import { RuntimeError, errorRecord } from '@dpmsh/runtime';
+import type { CommandArgument } from '@dpmsh/cmdlets';
+import type { ErrorRecord } from '@dpmsh/runtime';
 import type { RunOptions, RunOutcome, Shell, ShellOptions } from '../api.js';
 import { isIncomplete, parse } from '../parser/index.js';
 import type { ExecutionContext } from './context.js';

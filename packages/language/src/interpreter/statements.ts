@@ -4,18 +4,8 @@
  * reported and the script goes on, unless a try or trap encloses it or $ErrorActionPreference
  * is Stop; a script-terminating error unwinds to the nearest handler.
  */
-import {
-  ErrorRecord,
-  isEnumerable,
-  PSException,
-  RuntimeError,
-  equals,
-  like,
-  regexMatchTable,
-  toBoolean,
-  toText,
-} from '@dpmsh/cmdlets';
-import type { PSHashtable } from '@dpmsh/cmdlets';
+import { ErrorRecord, isEnumerable, PSException, RuntimeError, equals, like, regexMatchTable, toBoolean, toText } from '@dpmsh/runtime';
+import type { PSHashtable } from '@dpmsh/runtime';
 import { readFile } from 'node:fs/promises';
 import type {
   CatchClauseAst,

@@ -2,11 +2,10 @@
  * Reading and writing variables: scope qualifiers, the env: drive, constants, automatic
  * variables, typed (constrained) variables.
  */
-import type { PSVariable, Scope } from '@dpmsh/cmdlets';
-import type { VariablePath } from '../parser/ast.js';
+import type { PSVariable, Scope } from '@dpmsh/runtime';
+import type { VariablePath, Extent } from '../parser/ast.js';
 import type { ExecutionContext } from './context.js';
 import { scriptError } from './errors.js';
-import type { Extent } from '../parser/ast.js';
 import { sessionState } from './session-state.js';
 
 const CONSTANTS: Record<string, unknown> = { null: null, true: true, false: false };

@@ -1,6 +1,6 @@
 /** Get-DPMProductionServer and Get-DPMDatasource: this server, and what its workload plugins can protect. */
-import { PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '../../runtime/values.js';
-import type { PSSwitch } from '../../runtime/values.js';
+import { PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { isOn } from '../../management/switches.js';
 import { defineCmdlet } from '../../pipeline/types.js';
 import { serverOf } from '../connection.js';

@@ -7,7 +7,7 @@ import type { ProtectionServer } from '@dpmsh/server';
 import { ALL_PARAMETER_SETS } from '../../metadata/command.js';
 import { isOn } from '../../management/switches.js';
 import { defineCmdlet } from '../../pipeline/types.js';
-import type { PSObject, PSSwitch } from '../../runtime/values.js';
+import type { PSObject, PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
 import { draftIdOf, groupIdOf, modifiableGroupObject, protectionGroupObject, PROTECTION_TYPES } from './objects.js';

@@ -2,7 +2,7 @@
 import type { JobStatus, JobType } from '@dpmsh/server';
 import { isOn } from '../../management/switches.js';
 import { defineCmdlet } from '../../pipeline/types.js';
-import type { PSDateTime, PSSwitch } from '../../runtime/values.js';
+import type { PSDateTime, PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
 import { datasourceIdOfObject, groupIdOf, jobObject, PROTECTION_TYPES, scheduledRunObject } from './objects.js';

@@ -19,8 +19,7 @@ import type {
   VerifyResult,
 } from '@dpmsh/server';
 import { datasourceIdOf } from '@dpmsh/server';
-import { errorRecord, terminate } from '../../runtime/errors.js';
-import { CUSTOM_OBJECT_TYPE_NAMES, PSDateTime, PSObject } from '../../runtime/values.js';
+import { errorRecord, terminate, CUSTOM_OBJECT_TYPE_NAMES, PSDateTime, PSObject } from '@dpmsh/runtime';
 
 /** Type names of the protection objects. */
 export const PROTECTION_TYPES = {

@@ -3,7 +3,7 @@ import type { LongTermProtection } from '@dpmsh/core';
 import { ALL_PARAMETER_SETS } from '../../metadata/command.js';
 import { isOn } from '../../management/switches.js';
 import { defineCmdlet } from '../../pipeline/types.js';
-import type { PSSwitch } from '../../runtime/values.js';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { datasourceIdOfObject, datasourceRefOf, draftIdOf, PROTECTION_TYPES } from './objects.js';
 import { modifiableObject } from './group-cmdlets.js';

@@ -2,8 +2,8 @@
 import type { BackupType } from '@dpmsh/server';
 import { isOn } from '../../management/switches.js';
 import { defineCmdlet } from '../../pipeline/types.js';
-import { PSObject } from '../../runtime/values.js';
-import type { PSSwitch } from '../../runtime/values.js';
+import { PSObject } from '@dpmsh/runtime';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { datasourceIdOfObject, PROTECTION_TYPES, recoveryPointIdOf, recoveryPointObject, verifyObject } from './objects.js';
 import { operationOutput } from './progress.js';

@@ -2,9 +2,8 @@
 import type { OverwritePolicy, RecoveryOptions } from '@dpmsh/server';
 import { isOn } from '../../management/switches.js';
 import { defineCmdlet } from '../../pipeline/types.js';
-import { errorRecord, terminate } from '../../runtime/errors.js';
-import { CUSTOM_OBJECT_TYPE_NAMES, PSObject } from '../../runtime/values.js';
-import type { PSSwitch } from '../../runtime/values.js';
+import { errorRecord, terminate, CUSTOM_OBJECT_TYPE_NAMES, PSObject } from '@dpmsh/runtime';
+import type { PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
 import { PROTECTION_TYPES, recoverableItemObject, recoveryPointIdOf } from './objects.js';

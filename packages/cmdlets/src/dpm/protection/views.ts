@@ -1,7 +1,7 @@
 /** How the protection objects print by default. */
 import { formatBytes } from '@dpmsh/core';
 import { registerView } from '../../formatting/views.js';
-import { isEnumerable, PSObject } from '../../runtime/values.js';
+import { isEnumerable, PSObject } from '@dpmsh/runtime';
 import { PROTECTION_TYPES } from './objects.js';
 
 const read = (o: unknown, name: string): unknown => (o instanceof PSObject ? o.read(name) : undefined);

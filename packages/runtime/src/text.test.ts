@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Scope } from '../session/scope.js';
+import { Scope } from './scope.js';
 import { makeDateTime } from './datetime.js';
 import { dotNetToString, formatDoubleRoundTrip, formatNumber, formatSingleRoundTrip, toText } from './text.js';
 import { markTypedArray, INT32_TYPE } from './types.js';

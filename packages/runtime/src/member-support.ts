@@ -3,7 +3,7 @@
  * methods as data, each method with the overload definitions Get-Member shows), argument
  * conversion with PowerShell's method-call errors, and .NET's Object.Equals.
  */
-import type { Scope } from '../session/scope.js';
+import type { Scope } from './scope.js';
 import { ErrorRecord, PSException, RuntimeError } from './errors.js';
 import type { ErrorCategory } from './errors.js';
 import { PSChar, PSDateTime, PSEnumValue, PSGuid, PSNumber, PSTimeSpan, PSVersion, numericType } from './values.js';

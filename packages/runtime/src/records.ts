@@ -3,13 +3,13 @@
  * -InformationVariable, and into the output stream when a script merges a stream (`3>&1`).
  */
 import { hostname, userInfo } from 'node:os';
-import type { InvocationInfo } from '../runtime/errors.js';
-import { invocationInfoObject, OBJECT_MEMBERS, registerInstanceMembers } from '../runtime/instance-members.js';
-import { memberTable } from '../runtime/member-support.js';
-import type { MemberTable } from '../runtime/member-support.js';
-import { registerClass } from '../runtime/types.js';
-import { PSDateTime, PSList, PSNumber } from '../runtime/values.js';
-import { toText } from '../runtime/text.js';
+import type { InvocationInfo } from './errors.js';
+import { invocationInfoObject, OBJECT_MEMBERS, registerInstanceMembers } from './instance-members.js';
+import { memberTable } from './member-support.js';
+import type { MemberTable } from './member-support.js';
+import { registerClass } from './types.js';
+import { PSDateTime, PSList, PSNumber } from './values.js';
+import { toText } from './text.js';
 
 /** A Write-Warning/Write-Verbose/Write-Debug message (PowerShell's InformationalRecord). */
 export abstract class InformationalRecord {
@@ -132,3 +132,15 @@ registerClass(`${SMA}.InformationRecord`, { instanceOf: (v) => v instanceof Info
 registerInstanceMembers((v): v is WarningRecord => v instanceof WarningRecord, WARNING_MEMBERS, (r) => r.message);
 registerInstanceMembers((v): v is InformationalRecord => v instanceof InformationalRecord, INFORMATIONAL_MEMBERS, (r) => r.message);
 registerInstanceMembers((v): v is InformationRecord => v instanceof InformationRecord, INFORMATION_MEMBERS, (r) => r.toString());
+
+/** A Write-Progress record. */
+export interface ProgressRecord {
+  readonly activityId: number;
+  readonly parentActivityId?: number;
+  readonly activity: string;
+  readonly status: string;
+  readonly currentOperation?: string;
+  readonly percentComplete: number;
+  readonly secondsRemaining: number;
+  readonly completed: boolean;
+}

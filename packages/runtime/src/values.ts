@@ -7,8 +7,8 @@
  * larger, a [double] otherwise. Any other numeric type, or a double that happens to be integral
  * (`1.0`, `3 * 1.5`), is a `PSNumber` so that `-is`, `GetType()` and conversions stay exact.
  */
-import type { Scope } from '../session/scope.js';
-import type { ProcessorStreams } from '../session/engine.js';
+import type { Scope } from './scope.js';
+import type { ProcessorStreams } from './streams.js';
 import { DecimalValue } from './decimal.js';
 
 /** The numeric .NET types dpmsh models. */

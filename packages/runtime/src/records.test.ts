@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getMember, invokeMethod, listMembers, setMember } from '../runtime/members.js';
-import { toStringMethod } from '../runtime/instance-members.js';
-import { toText } from '../runtime/text.js';
-import { resolveType, typeNamesOf } from '../runtime/types.js';
-import { PSDateTime } from '../runtime/values.js';
-import type { PSList, PSTypeLiteral } from '../runtime/values.js';
+import { getMember, invokeMethod, listMembers, setMember } from './members.js';
+import { toStringMethod } from './instance-members.js';
+import { toText } from './text.js';
+import { resolveType, typeNamesOf } from './types.js';
+import { PSDateTime } from './values.js';
+import type { PSList, PSTypeLiteral } from './values.js';
 import { DebugRecord, InformationRecord, VerboseRecord, WarningRecord } from './records.js';
 
 const typeName = (value: unknown): string => (invokeMethod(value, 'GetType', []) as PSTypeLiteral).fullName;

@@ -5,7 +5,7 @@
  * read (a byte-order mark decides whatever -Encoding says, as .NET's StreamReader does).
  */
 import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { ErrorRecord, PSException } from './errors.js';
+import { ErrorRecord, PSException } from '@dpmsh/runtime';
 
 /**
  * An encoding as the file cmdlets use it. PowerShell's other names come down to these: utf8 is

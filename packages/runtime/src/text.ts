@@ -4,7 +4,7 @@
  * objects as `@{a=1; b=2}`. Also the .NET `ToString()` of a value, which differs (doubles
  * round-trip, collections give their type name) and which error messages quote.
  */
-import type { Scope } from '../session/scope.js';
+import type { Scope } from './scope.js';
 import { dateTimeToText, formatDateTime, formatTimeSpan } from './datetime.js';
 import { PSException, ErrorRecord } from './errors.js';
 import { arrayElementType, typeDisplayName, typeNameForMessage } from './types.js';

@@ -14,7 +14,7 @@
  * - hashtable → [pscustomobject] (key order kept, PSTypeName honoured) and → [ordered].
  * - string → datetime/timespan/version/guid/regex/type by their invariant parsers.
  */
-import type { Scope } from '../session/scope.js';
+import type { Scope } from './scope.js';
 import { dateFromTicks, parseDateTime, parseTimeSpan } from './datetime.js';
 import { ErrorRecord, PSException, RuntimeError } from './errors.js';
 import { DecimalOverflowError, DecimalValue, DECIMAL_MAX_MANTISSA } from './decimal.js';

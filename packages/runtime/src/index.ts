@@ -20,3 +20,6 @@ export * from './member-support.js';
 export * from './members.js';
 export * from './instance-members.js';
 export * from './static-members.js';
+export * from './records.js';
+export * from './streams.js';
+export * from './scope.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serializeJson } from '../utility/json.js';
-import { settleScriptProperties } from './members.js';
-import { PSHashtable, PSObject } from './values.js';
+import { serializeJson } from './json.js';
+import { settleScriptProperties, PSHashtable, PSObject } from '@dpmsh/runtime';
 
 /** A custom object with a note A and a script property Double whose getter resolves later, as a script block does. */
 function withScriptProperty(a: number): PSObject {

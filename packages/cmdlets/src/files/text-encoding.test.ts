@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ErrorRecord } from './errors.js';
+import type { ErrorRecord } from '@dpmsh/runtime';
 import { ErrorRecordError, decodeText, encodeText, encodingArgument, parseEncoding, preamble, readTextFile, writeTextFile } from './text-encoding.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dpmsh-text-encoding-'));
