@@ -31,11 +31,12 @@ export default tseslint.config(
             layer('plugin', 'sdk'),
             layer('server', 'engine', 'vault', 'sdk', 'core'),
             layer('runtime', 'core'),
-            layer('cmdlets', 'server', 'sdk', 'runtime', 'core'),
+            layer('cmdlets', 'runtime', 'core'),
+            layer('dpm', 'server', 'cmdlets', 'runtime', 'core'),
             layer('language', 'cmdlets', 'runtime', 'core'),
-            layer('shell', 'language', 'cmdlets', 'runtime', 'core'),
+            layer('shell', 'language', 'dpm', 'cmdlets', 'runtime', 'core'),
             layer('vault-server', 'vault', 'core'),
-            layer('tools', 'shell', 'language', 'cmdlets', 'runtime', 'server', 'engine', 'vault', 'sdk', 'core', 'plugin', 'vault-server'),
+            layer('tools', 'shell', 'language', 'dpm', 'cmdlets', 'runtime', 'server', 'engine', 'vault', 'sdk', 'core', 'plugin', 'vault-server'),
           ],
         },
       ],
@@ -45,6 +46,18 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The DPM module loads the server only when a cmdlet first needs it (connection.ts imports it
+    // dynamically), so starting a shell never loads the catalog, the engine or the vault.
+    files: ['packages/dpm/src/**/*.ts'],
+    ignores: ['packages/dpm/src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@dpmsh/server', allowTypeImports: true, message: 'Import the server as a type only; a cmdlet reaches it through serverOf(ctx), which loads it on first use.' }] },
+      ],
     },
   },
 );

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOutDefault, RecordingHost } from '@dpmsh/cmdlets';
 import type { CommandExample } from '@dpmsh/cmdlets';
+import { installDpmModule } from '@dpmsh/dpm';
 import { createShell } from '@dpmsh/language';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -16,7 +17,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The examples of every cmdlet a new shell registers, named by cmdlet. */
 async function registeredExamples(): Promise<{ cmdlet: string; index: number; example: CommandExample & { output: string } }[]> {
-  const shell = await createShell({ host: new RecordingHost(), dpmshHome: join(work, 'registry'), environment: { PATH: '' } });
+  const shell = await createShell({ host: new RecordingHost(), dpmshHome: join(work, 'registry'), environment: { PATH: '' }, modules: [(session) => installDpmModule(session)] });
   const found = shell.session.registry
     .cmdlets()
     .flatMap((c) => (c.definition.help?.examples ?? []).map((example, index) => ({ cmdlet: c.name, index, example })))
@@ -46,7 +47,7 @@ describe('cmdlet help examples', () => {
     it(`${cmdlet} example ${index + 1}: ${example.title}`, async () => {
       const home = join(work, `home-${homes++}`);
       const host = new RecordingHost({ width: 120 });
-      const shell = await createShell({ host, dpmshHome: home, location: work, environment: { PATH: process.env.PATH ?? '', DPMSH_HOME: home, HOME: home } });
+      const shell = await createShell({ host, dpmshHome: home, location: work, environment: { PATH: process.env.PATH ?? '', DPMSH_HOME: home, HOME: home }, modules: [(session) => installDpmModule(session)] });
       try {
         const formatter = createOutDefault({ host, width: host.width, session: shell.session });
         await shell.run(example.code, { output: (value) => formatter.write(value), dotSource: true });

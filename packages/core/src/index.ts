@@ -137,6 +137,7 @@ export {
   validateSyncFrequency,
   RETENTION_DAYS,
   validateRetentionDays,
+  datasourceIdOf,
   type RetentionTarget,
 } from './protection.js';
 

@@ -1,4 +1,5 @@
 /** Protection limits: data-source size, synchronization frequency, retention range. */
+import { createHash } from 'node:crypto';
 import { DomainError } from './errors.js';
 import { GB, assertByteCount, formatBytes } from './bytes.js';
 
@@ -63,4 +64,10 @@ export function validateRetentionDays(days: number, target: RetentionTarget): nu
     });
   }
   return days;
+}
+
+/** The stable id of a data source: a UUID-shaped hash of its plugin and the plugin's id of it. */
+export function datasourceIdOf(plugin: string, sourceId: string): string {
+  const h = createHash('sha256').update(plugin).update('\0').update(sourceId).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

@@ -11,6 +11,8 @@ export interface ShellOptions {
   readonly dpmshHome: string;
   readonly location?: string;
   readonly environment?: NodeJS.ProcessEnv;
+  /** Domain modules the host installs on the new session, after the standard cmdlets (the DPM module). */
+  readonly modules?: readonly ((session: Session) => void)[];
 }
 
 /** How one piece of script runs. */

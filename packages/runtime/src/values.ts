@@ -383,6 +383,11 @@ export class PSSwitch {
   }
 }
 
+/** True when a switch parameter was given and not set to $false (`-Force:$false`). */
+export function isSwitchOn(value: unknown): boolean {
+  return value instanceof PSSwitch ? value.isPresent : value === true;
+}
+
 /** [regex]: a .NET pattern and its RegexOptions names (`IgnoreCase`, `Multiline`...); compare.ts compiles it. */
 export class PSRegex {
   constructor(

@@ -34,4 +34,3 @@ export type {
   RecoveryPointLocation,
   VerifyResult,
 } from './protection/types.js';
-export { datasourceIdOf } from './protection/types.js';

@@ -5,6 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { installDpmModule } from '@dpmsh/dpm';
 import { createShell } from '@dpmsh/language';
 import { HELP_TEXT, parseHostArguments, UsageError, type HostRequest } from '../cli/arguments.js';
 import { StdioHost } from '../host/stdio-host.js';
@@ -37,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const dpmshHome = process.env.DPMSH_HOME ? resolve(process.env.DPMSH_HOME) : join(homedir(), '.dpmsh');
   const location = options.workingDirectory ? resolve(options.workingDirectory) : process.cwd();
   const host = new StdioHost(process, { nonInteractive: options.nonInteractive });
-  const shell = await createShell({ host, dpmshHome, location });
+  const shell = await createShell({ host, dpmshHome, location, modules: [(session) => installDpmModule(session)] });
 
   // Ctrl+C stops the running pipeline; a second one while nothing handles it ends the process.
   const controller = new AbortController();

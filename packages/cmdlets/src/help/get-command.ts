@@ -1,11 +1,10 @@
 /** Get-Command: the commands of the registry (aliases, functions, cmdlets, scripts and programs on PATH). */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { ErrorRecord, PSException, hasWildcard, wildcardToRegExp } from '@dpmsh/runtime';
+import { ErrorRecord, PSException, hasWildcard, wildcardToRegExp, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
 import { commandNotFoundMessage } from '../session/registry.js';
-import { switchOn } from '../utility/write-cmdlets.js';
 import { COMMAND_TYPES, commandInfoObject, commandTypesOf, metadataOf } from './command-info.js';
 import { syntaxText } from './syntax.js';
 
@@ -80,7 +79,7 @@ export const getCommand = defineCmdlet<GetCommandParameters>({
       for (const name of names) {
         let matches = registry.getCommands({ name, commandType: types ?? (hasWildcard(name) ? undefined : ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application']) }, ctx.scope);
         // Without -All a plain name gets the command that runs for it, not the ones it hides.
-        if (!hasWildcard(name) && !switchOn(p.All)) matches = matches.slice(0, 1);
+        if (!hasWildcard(name) && !isSwitchOn(p.All)) matches = matches.slice(0, 1);
         if (matches.length === 0 && !hasWildcard(name)) {
           ctx.writeError(notFound(name));
           continue;
@@ -108,7 +107,7 @@ export const getCommand = defineCmdlet<GetCommandParameters>({
     if (p.TotalCount !== undefined && p.TotalCount >= 0) found = found.slice(0, p.TotalCount);
 
     for (const command of found) {
-      if (switchOn(p.Syntax)) await ctx.write(syntaxOf(command, ctx.session.registry.resolve(command.name, ctx.scope)));
+      if (isSwitchOn(p.Syntax)) await ctx.write(syntaxOf(command, ctx.session.registry.resolve(command.name, ctx.scope)));
       else await ctx.write(commandInfoObject(command, ctx.session, ctx.scope));
     }
   },

@@ -6,11 +6,10 @@
 import type { CommandExample, CommandMetadata, ParameterMetadata } from '../metadata/command.js';
 import { registerView } from '../formatting/views.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord, hasWildcard, wildcardToRegExp, PSObject } from '@dpmsh/runtime';
+import { errorRecord, hasWildcard, wildcardToRegExp, PSObject, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch, Scope } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
 import type { Session } from '../session/session.js';
-import { switchOn } from '../utility/write-cmdlets.js';
 import { metadataOf } from './command-info.js';
 import { parseCommentHelp } from './comment-help.js';
 import { isSwitchParameter, membershipIn, parameterSetNames, syntaxLines, syntaxTypeName } from './syntax.js';
@@ -323,7 +322,7 @@ export const getHelp = defineCmdlet<GetHelpParameters>({
       }
       return;
     }
-    const view: HelpView = switchOn(p.Full) ? 'Full' : switchOn(p.Detailed) ? 'Detailed' : switchOn(p.Examples) ? 'Examples' : 'Default';
+    const view: HelpView = isSwitchOn(p.Full) ? 'Full' : isSwitchOn(p.Detailed) ? 'Detailed' : isSwitchOn(p.Examples) ? 'Examples' : 'Default';
     await ctx.write(helpObject(doc, view));
   },
 });

@@ -1,5 +1,4 @@
 /** Get-ChildItem and Get-Item on the file system. */
-import { isOn } from './switches.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -7,7 +6,7 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { hasWildcard, matchWildcard } from '@dpmsh/runtime';
+import { hasWildcard, matchWildcard, isSwitchOn } from '@dpmsh/runtime';
 import { fileItem } from './file-items.js';
 import { existingItemPaths, isHiddenName, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
 
@@ -74,7 +73,7 @@ async function listDirectory(ctx: CmdletContext<ChildItemParams>, directory: str
     const hidden = isHiddenName(entry.name);
     if (hidden && !options.force && !options.hiddenOnly) continue;
     const isDir = stats.isDirectory();
-    if (isDir && level < options.depth && (options.force || !hidden || options.hiddenOnly) && (!entry.isSymbolicLink() || isOn(ctx.params.FollowSymlink))) subfolders.push(path);
+    if (isDir && level < options.depth && (options.force || !hidden || options.hiddenOnly) && (!entry.isSymbolicLink() || isSwitchOn(ctx.params.FollowSymlink))) subfolders.push(path);
     if (options.hiddenOnly && !hidden) continue;
     if (!passesTypeFilters(isDir, options) || !passesNameFilters(entry.name, options)) continue;
     await emitItem(ctx, path, root, options);
@@ -125,16 +124,16 @@ export const getChildItem = defineCmdlet<ChildItemParams>({
   },
   async process(ctx) {
     const p = ctx.params;
-    const recurse = isOn(p.Recurse) || p.Depth !== undefined;
+    const recurse = isSwitchOn(p.Recurse) || p.Depth !== undefined;
     const options: ListOptions = {
       include: p.Include ?? [],
       exclude: p.Exclude ?? [],
       filter: p.Filter,
-      force: isOn(p.Force),
-      hiddenOnly: isOn(p.Hidden),
-      filesOnly: isOn(p.File),
-      directoriesOnly: isOn(p.Directory),
-      names: isOn(p.Name),
+      force: isSwitchOn(p.Force),
+      hiddenOnly: isSwitchOn(p.Hidden),
+      filesOnly: isSwitchOn(p.File),
+      directoriesOnly: isSwitchOn(p.Directory),
+      names: isSwitchOn(p.Name),
       depth: recurse ? (p.Depth === undefined ? Infinity : Number(p.Depth)) : 0,
     };
     const literal = p.LiteralPath !== undefined;

@@ -7,7 +7,6 @@
  * over the target, so a failed write never leaves a half-written file either; Add-Content
  * appends in one write.
  */
-import { isOn } from './switches.js';
 import type { PSSwitch, ErrorRecord } from '@dpmsh/runtime';
 import { appendFile, chmod, readFile, rename, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -15,7 +14,7 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { errorRecord, toText, isEnumerable } from '@dpmsh/runtime';
+import { errorRecord, toText, isEnumerable, isSwitchOn } from '@dpmsh/runtime';
 import { existingItemPaths, itemNotFound, resolveItemPaths, statOrUndefined } from './item-paths.js';
 import { ENCODING_NAMES, decodeText, encodeText, encodingArgument, preamble } from '../files/text-encoding.js';
 
@@ -103,7 +102,7 @@ export const getContent = defineCmdlet<{
         continue;
       }
       const text = decodeText(await readFile(path), encoding);
-      if (isOn(ctx.params.Raw)) {
+      if (isSwitchOn(ctx.params.Raw)) {
         if (text !== '') await ctx.write(text);
         continue;
       }
@@ -179,7 +178,7 @@ function gather(ctx: CmdletContext<WriteParams>): void {
 
 function contentText(ctx: CmdletContext<WriteParams>, values: readonly unknown[]): string {
   const texts = values.map((v) => toText(v, ctx.scope));
-  return isOn(ctx.params.NoNewline) ? texts.join('') : texts.map((t) => `${t}\n`).join('');
+  return isSwitchOn(ctx.params.NoNewline) ? texts.join('') : texts.map((t) => `${t}\n`).join('');
 }
 
 function writeFailure(error: unknown, path: string): ErrorRecord {
@@ -234,7 +233,7 @@ async function writeContent(ctx: CmdletContext<WriteParams>, mode: 'set' | 'add'
       ctx.writeError(writeFailure(error, path));
       continue;
     }
-    if (isOn(ctx.params.PassThru)) for (const value of state.values) await ctx.write(value);
+    if (isSwitchOn(ctx.params.PassThru)) for (const value of state.values) await ctx.write(value);
   }
 }
 

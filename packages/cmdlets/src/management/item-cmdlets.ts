@@ -1,5 +1,4 @@
 /** Remove-Item, Copy-Item, Move-Item and Rename-Item on the file system. */
-import { isOn } from './switches.js';
 import type { PSSwitch, ErrorRecord } from '@dpmsh/runtime';
 import { cp, mkdir, readdir, rename, rm, stat, copyFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
@@ -7,7 +6,7 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { errorRecord, matchWildcard } from '@dpmsh/runtime';
+import { errorRecord, matchWildcard, isSwitchOn } from '@dpmsh/runtime';
 import { resolveFileSystemPath } from '../session/location.js';
 import { fileItem } from './file-items.js';
 import { existingItemPaths, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
@@ -111,7 +110,7 @@ export const removeItem = defineCmdlet<Sources & { Recurse?: PSSwitch; Force?: P
         continue;
       }
       if (!(await ctx.shouldProcess(path, directory ? 'Remove Directory' : 'Remove File'))) continue;
-      if (directory && !isOn(ctx.params.Recurse) && (await readdir(path)).length > 0) {
+      if (directory && !isSwitchOn(ctx.params.Recurse) && (await readdir(path)).length > 0) {
         const query = `The item at ${path} has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?`;
         if (!(await ctx.shouldContinue(query, 'Confirm'))) continue;
       }
@@ -198,7 +197,7 @@ export const copyItem = defineCmdlet<CopyParams>({
       if (!(await ctx.shouldProcess(`Item: ${source} Destination: ${target}`, directory ? 'Copy Directory' : 'Copy File'))) continue;
       const created: string[] = [];
       try {
-        if (directory) await copyTree(ctx, source, target, isOn(ctx.params.Recurse), created);
+        if (directory) await copyTree(ctx, source, target, isSwitchOn(ctx.params.Recurse), created);
         else {
           if (statOrUndefined(target)?.isDirectory()) {
             ctx.writeError(ioError(`Cannot overwrite directory '${target}' with non-directory '${source}'.`, 'CopyError', source));
@@ -212,7 +211,7 @@ export const copyItem = defineCmdlet<CopyParams>({
         ctx.writeError(systemFailure(error, directory ? 'CopyDirectoryInfoItemIOError' : 'CopyFileInfoItemIOError', source));
         continue;
       }
-      if (isOn(ctx.params.PassThru)) for (const path of created) await ctx.write(fileItem(path, await stat(path)));
+      if (isSwitchOn(ctx.params.PassThru)) for (const path of created) await ctx.write(fileItem(path, await stat(path)));
     }
   },
 });
@@ -260,7 +259,7 @@ export const moveItem = defineCmdlet<Sources & { Destination?: string; Force?: P
       }
       if (!(await ctx.shouldProcess(`Item: ${source} Destination: ${target}`, directory ? 'Move Directory' : 'Move File'))) continue;
       const existing = statOrUndefined(target);
-      if (existing && (directory || existing.isDirectory() || !isOn(ctx.params.Force))) {
+      if (existing && (directory || existing.isDirectory() || !isSwitchOn(ctx.params.Force))) {
         ctx.writeError(ioError('Cannot create a file when that file already exists.', directory ? 'MoveDirectoryItemIOError' : 'MoveFileInfoItemIOError', source));
         continue;
       }
@@ -271,7 +270,7 @@ export const moveItem = defineCmdlet<Sources & { Destination?: string; Force?: P
         ctx.writeError(systemFailure(error, directory ? 'MoveDirectoryItemIOError' : 'MoveFileInfoItemIOError', source));
         continue;
       }
-      if (isOn(ctx.params.PassThru)) await ctx.write(fileItem(target, await stat(target)));
+      if (isSwitchOn(ctx.params.PassThru)) await ctx.write(fileItem(target, await stat(target)));
     }
   },
 });
@@ -336,7 +335,7 @@ export const renameItem = defineCmdlet<{ Path?: string; LiteralPath?: string; Ne
         ctx.writeError(systemFailure(error, 'RenameItemIOError', source));
         continue;
       }
-      if (isOn(ctx.params.PassThru)) await ctx.write(fileItem(target, await stat(target)));
+      if (isSwitchOn(ctx.params.PassThru)) await ctx.write(fileItem(target, await stat(target)));
     }
   },
 });

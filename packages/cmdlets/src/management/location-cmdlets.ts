@@ -1,10 +1,9 @@
 /** Get-Location, Set-Location, Push-Location, Pop-Location and Resolve-Path. */
-import { isOn } from './switches.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { errorRecord } from '@dpmsh/runtime';
+import { errorRecord, isSwitchOn } from '@dpmsh/runtime';
 import { ServiceKey } from '../session/services.js';
 import type { Session } from '../session/session.js';
 import { resolveFileSystemPath } from '../session/location.js';
@@ -71,7 +70,7 @@ export const getLocation = defineCmdlet<{ Stack?: PSSwitch; PSProvider?: string[
     ],
   },
   async process(ctx) {
-    if (isOn(ctx.params.Stack)) {
+    if (isSwitchOn(ctx.params.Stack)) {
       const stack = locationsOf(ctx.session).stack;
       for (let i = stack.length - 1; i >= 0; i--) await ctx.write(pathInfo(stack[i]!));
       return;
@@ -134,7 +133,7 @@ export const setLocation = defineCmdlet<{ Path?: string; LiteralPath?: string; P
       if (target === undefined) return;
       moveTo(ctx.session, target, 'record');
     }
-    if (isOn(ctx.params.PassThru)) await ctx.write(pathInfo(ctx.session.location));
+    if (isSwitchOn(ctx.params.PassThru)) await ctx.write(pathInfo(ctx.session.location));
   },
 });
 
@@ -167,7 +166,7 @@ export const pushLocation = defineCmdlet<{ Path?: string; LiteralPath?: string; 
     if (target === undefined) return;
     locationsOf(ctx.session).stack.push(ctx.session.location);
     moveTo(ctx.session, target, 'record');
-    if (isOn(ctx.params.PassThru)) await ctx.write(pathInfo(ctx.session.location));
+    if (isSwitchOn(ctx.params.PassThru)) await ctx.write(pathInfo(ctx.session.location));
   },
 });
 
@@ -190,7 +189,7 @@ export const popLocation = defineCmdlet<{ PassThru?: PSSwitch }>({
       return;
     }
     moveTo(ctx.session, target, 'record');
-    if (isOn(ctx.params.PassThru)) await ctx.write(pathInfo(ctx.session.location));
+    if (isSwitchOn(ctx.params.PassThru)) await ctx.write(pathInfo(ctx.session.location));
   },
 });
 
@@ -224,7 +223,7 @@ export const resolvePath = defineCmdlet<{ Path?: string[]; LiteralPath?: string[
     for (const given of ctx.params.LiteralPath ?? ctx.params.Path ?? []) {
       const resolved = resolveItemPaths({ location: base, home: session.home }, given, literal);
       if (resolved.paths.length === 0) ctx.writeError(itemNotFound(resolved.wildcard ? given : resolved.full));
-      for (const path of resolved.paths) found.push(isOn(ctx.params.Relative) ? relativePath(base, path) : pathInfo(path));
+      for (const path of resolved.paths) found.push(isSwitchOn(ctx.params.Relative) ? relativePath(base, path) : pathInfo(path));
     }
     for (const item of found) await ctx.write(item);
   },

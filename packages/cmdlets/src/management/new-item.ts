@@ -3,9 +3,8 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord, toText } from '@dpmsh/runtime';
+import { errorRecord, toText, isSwitchOn } from '@dpmsh/runtime';
 import { fileItem } from './file-items.js';
-import { isOn } from './switches.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 
 /** New-Item. */
@@ -29,7 +28,7 @@ export const newItem = defineCmdlet<{ Path?: string[]; Name?: string; ItemType?:
   },
   async process(ctx) {
     const directory = (ctx.params.ItemType ?? 'File').toLowerCase() === 'directory';
-    const force = isOn(ctx.params.Force);
+    const force = isSwitchOn(ctx.params.Force);
     const bases = ctx.params.Path ?? ['.'];
     for (const base of bases) {
       const path = ctx.session.resolvePath(ctx.params.Name === undefined ? base : join(base, ctx.params.Name));

@@ -2,8 +2,8 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { typeNamesOf, PSObject } from '@dpmsh/runtime';
-import { compareRows, keyText, keyValues, parseKeys, type KeyValue, type ObjectKey, on } from './object-keys.js';
+import { typeNamesOf, PSObject, isSwitchOn } from '@dpmsh/runtime';
+import { compareRows, keyText, keyValues, parseKeys, type KeyValue, type ObjectKey } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -47,7 +47,7 @@ async function entries(values: readonly unknown[], keys: readonly ObjectKey[], c
 }
 
 function same(a: Entry, b: Entry, ctx: CmdletContext<CompareParameters>): boolean {
-  return compareRows(a.keys, b.keys, [], on(ctx.params.CaseSensitive)) === 0;
+  return compareRows(a.keys, b.keys, [], isSwitchOn(ctx.params.CaseSensitive)) === 0;
 }
 
 function takeMatch(entry: Entry, list: Entry[], ctx: CmdletContext<CompareParameters>): Entry | undefined {
@@ -57,11 +57,11 @@ function takeMatch(entry: Entry, list: Entry[], ctx: CmdletContext<CompareParame
 
 async function emit(ctx: CmdletContext<CompareParameters>, entry: Entry, side: '==' | '=>' | '<='): Promise<void> {
   const p = ctx.params;
-  const includeEqual = on(p.IncludeEqual) || (on(p.ExcludeDifferent) && !ctx.boundParameters.has('IncludeEqual'));
-  if (side === '==' ? !includeEqual : on(p.ExcludeDifferent)) return;
+  const includeEqual = isSwitchOn(p.IncludeEqual) || (isSwitchOn(p.ExcludeDifferent) && !ctx.boundParameters.has('IncludeEqual'));
+  if (side === '==' ? !includeEqual : isSwitchOn(p.ExcludeDifferent)) return;
   const { keys } = stateOf(ctx);
   let out: PSObject;
-  if (on(p.PassThru)) {
+  if (isSwitchOn(p.PassThru)) {
     out = entry.value instanceof PSObject ? entry.value : new PSObject(typeNamesOf(entry.value), entry.value);
   } else {
     out = new PSObject();

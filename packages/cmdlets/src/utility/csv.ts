@@ -9,10 +9,9 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletDefinition } from '../pipeline/types.js';
-import { ErrorRecord, PSException, PSChar, PSHashtable, PSObject, dotNetToString, toText, findProperty, settleScriptProperties, typeNamesOf } from '@dpmsh/runtime';
+import { ErrorRecord, PSException, PSChar, PSHashtable, PSObject, dotNetToString, toText, findProperty, settleScriptProperties, typeNamesOf, isSwitchOn } from '@dpmsh/runtime';
 import { propertyNames } from '../formatting/properties.js';
 import { fileOpenError } from './out-cmdlets.js';
-import { switchOn } from './write-cmdlets.js';
 import { ENCODING_NAMES, encodingArgument, readTextFile, writeTextFile } from '../files/text-encoding.js';
 import type { FileEncoding } from '../files/text-encoding.js';
 
@@ -191,7 +190,7 @@ function delimiterOf(value: unknown, useCulture: boolean | undefined): string {
 
 function writeOptions(p: WriteParameters): CsvWriteOptions {
   const quote = (['Always', 'AsNeeded', 'Never'] as const).find((q) => q.toLowerCase() === (p.UseQuotes ?? 'Always').toLowerCase()) ?? 'Always';
-  return { delimiter: delimiterOf(p.Delimiter, switchOn(p.UseCulture)), quote, quoteFields: p.QuoteFields };
+  return { delimiter: delimiterOf(p.Delimiter, isSwitchOn(p.UseCulture)), quote, quoteFields: p.QuoteFields };
 }
 
 const writeParameters: readonly ParameterMetadata[] = [
@@ -216,8 +215,8 @@ function linesFor(state: WriterState, obj: unknown, p: WriteParameters, options:
   const out: string[] = [];
   if (state.columns === undefined) {
     state.columns = csvColumns(obj);
-    if (switchOn(p.IncludeTypeInformation)) out.push(csvTypeLine(obj));
-    if (!switchOn(p.NoHeader)) out.push(csvHeader(state.columns, options));
+    if (isSwitchOn(p.IncludeTypeInformation)) out.push(csvTypeLine(obj));
+    if (!isSwitchOn(p.NoHeader)) out.push(csvHeader(state.columns, options));
   }
   out.push(csvLine(obj, state.columns, options));
   return out;
@@ -304,16 +303,16 @@ export const exportCsvCmdlet: CmdletDefinition<ExportParameters> = defineCmdlet<
     const path = ctx.session.resolvePath(given);
     const encoding = encodingArgument(ctx, ctx.params.Encoding);
     const exists = existsSync(path);
-    if (switchOn(ctx.params.NoClobber) && !switchOn(ctx.params.Append) && !switchOn(ctx.params.Force) && exists) ctx.throwTerminating(csvError(`The file '${path}' already exists.`, 'NoClobber', 'ResourceExists', path));
+    if (isSwitchOn(ctx.params.NoClobber) && !isSwitchOn(ctx.params.Append) && !isSwitchOn(ctx.params.Force) && exists) ctx.throwTerminating(csvError(`The file '${path}' already exists.`, 'NoClobber', 'ResourceExists', path));
     if (!(await ctx.shouldProcess(path, 'Export-Csv'))) return;
     let appendColumns: string[] | undefined;
-    const append = switchOn(ctx.params.Append) && exists && statSync(path).size > 0;
+    const append = isSwitchOn(ctx.params.Append) && exists && statSync(path).size > 0;
     if (append) {
-      const [header] = parseCsvRecords(readTextFile(path, encoding).replace(/^#TYPE[^\n]*\n/, ''), delimiterOf(ctx.params.Delimiter, switchOn(ctx.params.UseCulture)));
+      const [header] = parseCsvRecords(readTextFile(path, encoding).replace(/^#TYPE[^\n]*\n/, ''), delimiterOf(ctx.params.Delimiter, isSwitchOn(ctx.params.UseCulture)));
       appendColumns = header;
     }
     try {
-      writeTextFile(path, '', encoding, switchOn(ctx.params.Append));
+      writeTextFile(path, '', encoding, isSwitchOn(ctx.params.Append));
     } catch (error) {
       ctx.throwTerminating(fileOpenError(path, error));
     }
@@ -324,7 +323,7 @@ export const exportCsvCmdlet: CmdletDefinition<ExportParameters> = defineCmdlet<
     const obj = await settleScriptProperties(ctx.params.InputObject);
     if (!state || obj === null || obj === undefined) return;
     const options = writeOptions(ctx.params);
-    if (state.appendColumns && !switchOn(ctx.params.Force)) {
+    if (state.appendColumns && !isSwitchOn(ctx.params.Force)) {
       const own = csvColumns(obj).map((c) => c.toLowerCase());
       const missing = state.appendColumns.find((c) => !own.includes(c.toLowerCase()));
       if (missing !== undefined) {
@@ -378,7 +377,7 @@ export const convertFromCsvCmdlet: CmdletDefinition<ReadParameters> = defineCmdl
     ],
   },
   begin(ctx) {
-    readers.set(ctx, new CsvReader(delimiterOf(ctx.params.Delimiter, switchOn(ctx.params.UseCulture)), ctx.params.Header));
+    readers.set(ctx, new CsvReader(delimiterOf(ctx.params.Delimiter, isSwitchOn(ctx.params.UseCulture)), ctx.params.Header));
   },
   async process(ctx) {
     const reader = readers.get(ctx);
@@ -430,7 +429,7 @@ export const importCsvCmdlet: CmdletDefinition<ReadParameters> = defineCmdlet<Re
         );
         continue;
       }
-      const reader = new CsvReader(delimiterOf(ctx.params.Delimiter, switchOn(ctx.params.UseCulture)), ctx.params.Header);
+      const reader = new CsvReader(delimiterOf(ctx.params.Delimiter, isSwitchOn(ctx.params.UseCulture)), ctx.params.Header);
       for (const obj of reader.read(readTextFile(path, encoding))) await ctx.write(obj);
     }
   },

@@ -9,7 +9,7 @@ import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
 import { FormatShaper, enumerationLimitOf } from '../formatting/index.js';
 import type { FormatOptions, FormatShape } from '../formatting/index.js';
-import { switchOn } from './write-cmdlets.js';
+import { isSwitchOn } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -61,7 +61,7 @@ const commonParameters: readonly ParameterMetadata[] = [
 const shapers = new WeakMap<object, FormatShaper>();
 
 function beginShaping(ctx: CmdletContext<CommonFormatParameters>, shape: FormatShape, options: FormatOptions): void {
-  shapers.set(ctx, new FormatShaper(shape, { ...options, groupBy: ctx.params.GroupBy, view: ctx.params.View, force: switchOn(ctx.params.Force), enumerationLimit: enumerationLimitOf(ctx.session), scope: ctx.scope }));
+  shapers.set(ctx, new FormatShaper(shape, { ...options, groupBy: ctx.params.GroupBy, view: ctx.params.View, force: isSwitchOn(ctx.params.Force), enumerationLimit: enumerationLimitOf(ctx.session), scope: ctx.scope }));
 }
 
 async function shapeInput(ctx: CmdletContext<CommonFormatParameters>): Promise<void> {
@@ -110,7 +110,7 @@ export const formatTableCmdlet: CmdletDefinition<TableParameters> = defineCmdlet
     ],
   },
   begin(ctx) {
-    beginShaping(ctx, 'table', { property: ctx.params.Property, autoSize: switchOn(ctx.params.AutoSize) || undefined, wrap: switchOn(ctx.params.Wrap) || undefined, hideTableHeaders: switchOn(ctx.params.HideTableHeaders) });
+    beginShaping(ctx, 'table', { property: ctx.params.Property, autoSize: isSwitchOn(ctx.params.AutoSize) || undefined, wrap: isSwitchOn(ctx.params.Wrap) || undefined, hideTableHeaders: isSwitchOn(ctx.params.HideTableHeaders) });
   },
   process: shapeInput,
   end: endShaping,
@@ -167,7 +167,7 @@ export const formatWideCmdlet: CmdletDefinition<WideParameters> = defineCmdlet<W
   },
   begin(ctx) {
     const property = ctx.boundParameters.has('Property') ? [ctx.params.Property] : undefined;
-    beginShaping(ctx, 'wide', { property, autoSize: switchOn(ctx.params.AutoSize) || undefined, column: ctx.params.Column });
+    beginShaping(ctx, 'wide', { property, autoSize: isSwitchOn(ctx.params.AutoSize) || undefined, column: ctx.params.Column });
   },
   process: shapeInput,
   end: endShaping,

@@ -2,8 +2,8 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { dotNetToString, typeNamesOf } from '@dpmsh/runtime';
-import { compareValues, on } from './object-keys.js';
+import { dotNetToString, typeNamesOf, isSwitchOn } from '@dpmsh/runtime';
+import { compareValues } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -18,13 +18,13 @@ const previous = new WeakMap<object, { value: unknown }>();
 
 function isRepeat(ctx: CmdletContext<UniqueParameters>, last: unknown, value: unknown): boolean {
   const p = ctx.params;
-  const caseSensitive = !on(p.CaseInsensitive);
-  if (on(p.AsString)) {
+  const caseSensitive = !isSwitchOn(p.CaseInsensitive);
+  if (isSwitchOn(p.AsString)) {
     const a = dotNetToString(last);
     const b = dotNetToString(value);
     return caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();
   }
-  if (on(p.OnType)) return typeNamesOf(last)[0] === typeNamesOf(value)[0];
+  if (isSwitchOn(p.OnType)) return typeNamesOf(last)[0] === typeNamesOf(value)[0];
   return compareValues(last, value, caseSensitive) === 0;
 }
 

@@ -2,8 +2,8 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord, dotNetToString, baseOf, typeNamesOf, enumerableItems, PSHashtable, PSList, PSObject } from '@dpmsh/runtime';
-import { compareRows, keyValues, parseKeys, simpleKey, type KeyValue, type ObjectKey, on } from './object-keys.js';
+import { errorRecord, dotNetToString, baseOf, typeNamesOf, enumerableItems, PSHashtable, PSList, PSObject, isSwitchOn } from '@dpmsh/runtime';
+import { compareRows, keyValues, parseKeys, simpleKey, type KeyValue, type ObjectKey } from './object-keys.js';
 import { sortEntries } from './sort-object.js';
 
 const all = ALL_PARAMETER_SETS;
@@ -134,11 +134,11 @@ export const groupObject = defineCmdlet<GroupParameters>({
   },
   begin(ctx) {
     const p = ctx.params;
-    if (on(p.AsString) && !on(p.AsHashTable)) {
+    if (isSwitchOn(p.AsString) && !isSwitchOn(p.AsHashTable)) {
       ctx.throwTerminating(errorRecord('The AsString parameter cannot be specified without the AsHashTable parameter.', 'ArgumentException', 'InvalidArgument', { typeName: 'System.ArgumentException' }));
     }
     const keys = parseKeys(p.Property, false);
-    if (on(p.AsHashTable) && !on(p.AsString) && keys.length > 1) {
+    if (isSwitchOn(p.AsHashTable) && !isSwitchOn(p.AsString) && keys.length > 1) {
       ctx.throwTerminating(errorRecord('The AsHashTable parameter can be specified with a single property only.', 'ArgumentException', 'InvalidArgument', { typeName: 'System.ArgumentException' }));
     }
     states.set(ctx, { keys, entries: [], types: undefined, mixed: false });
@@ -167,14 +167,14 @@ export const groupObject = defineCmdlet<GroupParameters>({
   async end(ctx) {
     const state = stateOf(ctx);
     const p = ctx.params;
-    const groups = buildGroups(state, on(p.CaseSensitive));
+    const groups = buildGroups(state, isSwitchOn(p.CaseSensitive));
     if (groups.length === 0) return;
-    if (on(p.AsHashTable)) {
+    if (isSwitchOn(p.AsHashTable)) {
       const table = new PSHashtable();
-      for (const g of groups) table.set(on(p.AsString) ? groupName(g.keys) : baseOf(g.keys[0]?.value ?? null), g.items);
+      for (const g of groups) table.set(isSwitchOn(p.AsString) ? groupName(g.keys) : baseOf(g.keys[0]?.value ?? null), g.items);
       await ctx.write(table);
       return;
     }
-    for (const g of groups) await ctx.write(groupInfo(g, on(p.NoElement)));
+    for (const g of groups) await ctx.write(groupInfo(g, isSwitchOn(p.NoElement)));
   },
 });

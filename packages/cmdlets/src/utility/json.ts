@@ -17,11 +17,11 @@ import {
   ErrorRecord,
   PSException,
   settleScriptProperties,
+  isSwitchOn,
 } from '@dpmsh/runtime';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import { JsonConversionError, JsonSyntaxError, parseJson } from './json-parse.js';
-import { switchOn } from './write-cmdlets.js';
 
 /** How toJson lays out its text. */
 export interface JsonOptions {
@@ -151,8 +151,8 @@ export const convertToJson = defineCmdlet<{ InputObject: unknown; Depth?: number
   async end(ctx) {
     const items = collected.get(ctx) ?? [];
     const depth = ctx.params.Depth ?? 2;
-    const value = await settleScriptProperties(items.length === 1 && !switchOn(ctx.params.AsArray) ? items[0] : items, depth + 1);
-    const result = serializeJson(value, { depth: ctx.params.Depth ?? 2, compress: switchOn(ctx.params.Compress), enumsAsStrings: switchOn(ctx.params.EnumsAsStrings) });
+    const value = await settleScriptProperties(items.length === 1 && !isSwitchOn(ctx.params.AsArray) ? items[0] : items, depth + 1);
+    const result = serializeJson(value, { depth: ctx.params.Depth ?? 2, compress: isSwitchOn(ctx.params.Compress), enumsAsStrings: isSwitchOn(ctx.params.EnumsAsStrings) });
     if (result.truncated) ctx.writeWarning(`Resulting JSON is truncated as serialization has exceeded the set depth of ${ctx.params.Depth ?? 2}.`);
     await ctx.write(result.text);
   },
@@ -200,7 +200,7 @@ export const convertFromJson = defineCmdlet<{ InputObject: string; AsHashtable?:
   },
   async end(ctx) {
     const texts = jsonInput.get(ctx) ?? [];
-    const options = { asHashtable: switchOn(ctx.params.AsHashtable), depth: ctx.params.Depth ?? 1024 };
+    const options = { asHashtable: isSwitchOn(ctx.params.AsHashtable), depth: ctx.params.Depth ?? 1024 };
     const read = (text: string): { value: unknown } | undefined => {
       try {
         return parseJson(text, options);
@@ -222,7 +222,7 @@ export const convertFromJson = defineCmdlet<{ InputObject: string; AsHashtable?:
     }
     for (const result of results) {
       if (!result) continue;
-      if (Array.isArray(result.value) && !switchOn(ctx.params.NoEnumerate)) await ctx.write(result.value, { enumerate: true });
+      if (Array.isArray(result.value) && !isSwitchOn(ctx.params.NoEnumerate)) await ctx.write(result.value, { enumerate: true });
       else await ctx.write(result.value);
     }
   },

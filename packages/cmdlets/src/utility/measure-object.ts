@@ -2,9 +2,9 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { tryConvert, errorRecord, toText, baseOf, DOUBLE_TYPE, makeNumber, PSNumber, PSObject, hasWildcard, matchWildcard } from '@dpmsh/runtime';
+import { tryConvert, errorRecord, toText, baseOf, DOUBLE_TYPE, makeNumber, PSNumber, PSObject, hasWildcard, matchWildcard, isSwitchOn } from '@dpmsh/runtime';
 import { propertyNames } from '../formatting/properties.js';
-import { compareValues, evaluateKey, keyText, parseKeys, readNamed, type ObjectKey, on } from './object-keys.js';
+import { compareValues, evaluateKey, keyText, parseKeys, readNamed, type ObjectKey } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -67,11 +67,11 @@ function newStatistics(name: string): Statistics {
 }
 
 function wantsNumbers(p: MeasureParameters): boolean {
-  return on(p.Sum) || on(p.Average) || on(p.StandardDeviation) || on(p.AllStats);
+  return isSwitchOn(p.Sum) || isSwitchOn(p.Average) || isSwitchOn(p.StandardDeviation) || isSwitchOn(p.AllStats);
 }
 
 function wantsExtremes(p: MeasureParameters): boolean {
-  return on(p.Maximum) || on(p.Minimum) || on(p.AllStats);
+  return isSwitchOn(p.Maximum) || isSwitchOn(p.Minimum) || isSwitchOn(p.AllStats);
 }
 
 function numericValue(value: unknown): number | undefined {
@@ -91,12 +91,12 @@ function notNumeric(value: unknown): ReturnType<typeof errorRecord> {
 /** Adds one value to a property's statistics; a sum or average of a value that is not a number is an error. */
 function addValue(s: Statistics, value: unknown, p: MeasureParameters, ctx: CmdletContext<MeasureParameters>): void {
   s.seen = true;
-  if (on(p.Line) || on(p.Word) || on(p.Character)) {
+  if (isSwitchOn(p.Line) || isSwitchOn(p.Word) || isSwitchOn(p.Character)) {
     const text = toText(value);
     s.count++;
     s.lines += text === '' ? 0 : text.split('\n').length;
     s.words += text.split(/\s+/).filter((w) => w !== '').length;
-    s.characters += on(p.IgnoreWhiteSpace) ? text.replace(/\s/g, '').length : text.length;
+    s.characters += isSwitchOn(p.IgnoreWhiteSpace) ? text.replace(/\s/g, '').length : text.length;
     return;
   }
   if (value === null || value === undefined) return;
@@ -131,14 +131,14 @@ function extreme(v: unknown): unknown {
 
 function genericInfo(s: Statistics, p: MeasureParameters, property: string | null): PSObject {
   const o = new PSObject([GENERIC_MEASURE_INFO_TYPE, MEASURE_INFO_TYPE, 'System.Object']);
-  const stats = on(p.AllStats);
+  const stats = isSwitchOn(p.AllStats);
   const prop = (name: string, value: unknown, typeName: string): void => o.addProperty({ name, kind: 'Property', value, typeName });
   prop('Count', s.count, 'System.Int32');
-  prop('Average', (on(p.Average) || stats) && s.count > 0 ? double(s.sum / s.count) : null, 'System.Nullable[double]');
-  prop('Sum', on(p.Sum) || stats ? double(s.sum) : null, 'System.Nullable[double]');
-  prop('Maximum', on(p.Maximum) || stats ? extreme(s.max) : null, 'System.Object');
-  prop('Minimum', on(p.Minimum) || stats ? extreme(s.min) : null, 'System.Object');
-  prop('StandardDeviation', (on(p.StandardDeviation) || stats) && s.count > 0 ? double(s.count > 1 ? Math.sqrt(s.m2 / (s.count - 1)) : 0) : null, 'System.Nullable[double]');
+  prop('Average', (isSwitchOn(p.Average) || stats) && s.count > 0 ? double(s.sum / s.count) : null, 'System.Nullable[double]');
+  prop('Sum', isSwitchOn(p.Sum) || stats ? double(s.sum) : null, 'System.Nullable[double]');
+  prop('Maximum', isSwitchOn(p.Maximum) || stats ? extreme(s.max) : null, 'System.Object');
+  prop('Minimum', isSwitchOn(p.Minimum) || stats ? extreme(s.min) : null, 'System.Object');
+  prop('StandardDeviation', (isSwitchOn(p.StandardDeviation) || stats) && s.count > 0 ? double(s.count > 1 ? Math.sqrt(s.m2 / (s.count - 1)) : 0) : null, 'System.Nullable[double]');
   prop('Property', property, 'System.String');
   o.toDotNetString = () => GENERIC_MEASURE_INFO_TYPE;
   return o;
@@ -146,9 +146,9 @@ function genericInfo(s: Statistics, p: MeasureParameters, property: string | nul
 
 function textInfo(s: Statistics, p: MeasureParameters, property: string | null): PSObject {
   const o = new PSObject([TEXT_MEASURE_INFO_TYPE, MEASURE_INFO_TYPE, 'System.Object']);
-  o.addProperty({ name: 'Lines', kind: 'Property', value: on(p.Line) ? s.lines : null, typeName: 'System.Nullable[int]' });
-  o.addProperty({ name: 'Words', kind: 'Property', value: on(p.Word) ? s.words : null, typeName: 'System.Nullable[int]' });
-  o.addProperty({ name: 'Characters', kind: 'Property', value: on(p.Character) ? s.characters : null, typeName: 'System.Nullable[int]' });
+  o.addProperty({ name: 'Lines', kind: 'Property', value: isSwitchOn(p.Line) ? s.lines : null, typeName: 'System.Nullable[int]' });
+  o.addProperty({ name: 'Words', kind: 'Property', value: isSwitchOn(p.Word) ? s.words : null, typeName: 'System.Nullable[int]' });
+  o.addProperty({ name: 'Characters', kind: 'Property', value: isSwitchOn(p.Character) ? s.characters : null, typeName: 'System.Nullable[int]' });
   o.addProperty({ name: 'Property', kind: 'Property', value: property, typeName: 'System.String' });
   o.toDotNetString = () => TEXT_MEASURE_INFO_TYPE;
   return o;

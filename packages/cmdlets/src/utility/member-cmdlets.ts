@@ -25,9 +25,9 @@ import {
   typeNamesOf,
   matchWildcard,
   toText,
+  isSwitchOn,
 } from '@dpmsh/runtime';
 import type { PSProperty, ScriptBlock, MemberInfo, MemberKind } from '@dpmsh/runtime';
-import { switchOn } from './write-cmdlets.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -189,8 +189,8 @@ export const addMemberCmdlet: CmdletDefinition<AddMemberParameters> = defineCmdl
     const p = ctx.params;
     const obj = targetOf(p.InputObject);
     const add = (property: PSProperty): void => {
-      if (!switchOn(p.Force) && hasMember(obj, property.name)) ctx.throwTerminating(memberExists(property.name, p.InputObject));
-      if (switchOn(p.Force)) obj.removeProperty(property.name);
+      if (!isSwitchOn(p.Force) && hasMember(obj, property.name)) ctx.throwTerminating(memberExists(property.name, p.InputObject));
+      if (isSwitchOn(p.Force)) obj.removeProperty(property.name);
       obj.addProperty(property);
     };
     switch (ctx.parameterSetName) {
@@ -219,7 +219,7 @@ export const addMemberCmdlet: CmdletDefinition<AddMemberParameters> = defineCmdl
         else if (kind === 'ScriptMethod') {
           const method = block(p.Value);
           if (!method) return ctx.throwTerminating(addMemberError('The value of the Value parameter must be a script block for a ScriptMethod.', 'CannotAddMemberType', 'InvalidArgument', p.InputObject));
-          if (!switchOn(p.Force) && hasMember(obj, name)) ctx.throwTerminating(memberExists(name, p.InputObject));
+          if (!isSwitchOn(p.Force) && hasMember(obj, name)) ctx.throwTerminating(memberExists(name, p.InputObject));
           addScriptMethod(obj, name, method);
         } else {
           const text = [...types].join(', ');
@@ -229,7 +229,7 @@ export const addMemberCmdlet: CmdletDefinition<AddMemberParameters> = defineCmdl
       }
     }
     if (p.TypeName !== undefined && !obj.typeNames.includes(p.TypeName)) obj.typeNames.unshift(p.TypeName);
-    if (switchOn(p.PassThru)) await ctx.write(obj);
+    if (isSwitchOn(p.PassThru)) await ctx.write(obj);
   },
 });
 
@@ -318,7 +318,7 @@ export const getMemberCmdlet: CmdletDefinition<GetMemberParameters> = defineCmdl
     const value = ctx.params.InputObject;
     if (value === null || value === undefined) return;
     state.any = true;
-    const isStatic = switchOn(ctx.params.Static);
+    const isStatic = isSwitchOn(ctx.params.Static);
     const typeName = isStatic ? (value instanceof PSTypeLiteral ? value.fullName : memberTypeName(value)) : memberTypeName(value);
     const key = `${isStatic ? 'static:' : ''}${typeName.toLowerCase()}`;
     if (state.seen.has(key)) return;

@@ -18,7 +18,6 @@ import {
   isScriptBlock,
   PSHashtable,
   PSObject,
-  PSSwitch,
   hasWildcard,
   matchWildcard,
 } from '@dpmsh/runtime';
@@ -182,7 +181,3 @@ export function simpleKey(values: readonly KeyValue[], caseSensitive: boolean): 
   return key;
 }
 
-/** True when a switch parameter is present and not -Switch:$false. */
-export function on(value: PSSwitch | boolean | undefined): boolean {
-  return value instanceof PSSwitch ? value.isPresent : value === true;
-}

@@ -9,8 +9,7 @@ import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
 import { DEFAULT_CONSOLE_WIDTH, UNBOUNDED_WIDTH, createLineFormatter, createOutDefault, enumerationLimitOf } from '../formatting/index.js';
 import type { StreamingFormatter } from '../formatting/index.js';
-import { ErrorRecord, PSException, errorRecord } from '@dpmsh/runtime';
-import { switchOn } from './write-cmdlets.js';
+import { ErrorRecord, PSException, errorRecord, isSwitchOn } from '@dpmsh/runtime';
 import { ENCODING_NAMES, encodingArgument, writeTextFile } from '../files/text-encoding.js';
 import type { FileEncoding } from '../files/text-encoding.js';
 
@@ -55,11 +54,11 @@ interface OutStringParameters {
 
 async function flushStringLines(ctx: CmdletContext<OutStringParameters>, state: OutState): Promise<void> {
   const lines = state.lines.splice(0);
-  if (switchOn(ctx.params.Stream)) {
+  if (isSwitchOn(ctx.params.Stream)) {
     for (const line of lines) await ctx.write(line);
     return;
   }
-  const newline = switchOn(ctx.params.NoNewline) ? '' : '\n';
+  const newline = isSwitchOn(ctx.params.NoNewline) ? '' : '\n';
   for (const line of lines) state.text += line + newline;
 }
 
@@ -98,7 +97,7 @@ export const outStringCmdlet: CmdletDefinition<OutStringParameters> = defineCmdl
     if (!state) return;
     await state.formatter.flush();
     await flushStringLines(ctx, state);
-    if (!switchOn(ctx.params.Stream)) await ctx.write(state.text);
+    if (!isSwitchOn(ctx.params.Stream)) await ctx.write(state.text);
   },
 });
 
@@ -144,7 +143,7 @@ export function fileOpenError(path: string, error: unknown): ErrorRecord {
 function writeFileLines(ctx: CmdletContext<OutFileParameters>, state: OutState): void {
   const lines = state.lines.splice(0);
   if (lines.length === 0 || !state.file) return;
-  const newline = switchOn(ctx.params.NoNewline) ? '' : '\n';
+  const newline = isSwitchOn(ctx.params.NoNewline) ? '' : '\n';
   const text = lines.map((line) => line + newline).join('');
   try {
     writeTextFile(state.file.path, text, state.file.encoding, true);
@@ -184,8 +183,8 @@ export const outFileCmdlet: CmdletDefinition<OutFileParameters> = defineCmdlet<O
     const given = ctx.parameterSetName === 'ByLiteralPath' ? ctx.params.LiteralPath : ctx.params.FilePath;
     const path = ctx.session.resolvePath(String(given ?? ''));
     const encoding = encodingArgument(ctx, ctx.params.Encoding);
-    const append = switchOn(ctx.params.Append);
-    if (switchOn(ctx.params.NoClobber) && !append && !switchOn(ctx.params.Force) && existsSync(path)) ctx.throwTerminating(fileExists(path));
+    const append = isSwitchOn(ctx.params.Append);
+    if (isSwitchOn(ctx.params.NoClobber) && !append && !isSwitchOn(ctx.params.Force) && existsSync(path)) ctx.throwTerminating(fileExists(path));
     if (!(await ctx.shouldProcess(path, 'Output to File'))) return;
     try {
       writeTextFile(path, '', encoding, append);

@@ -2,9 +2,8 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { nonInteractivePrompt } from '../pipeline/prompts.js';
 import { defineCmdlet } from '../pipeline/types.js';
-import { dotNetToString, enumerableItems, PSSecureString } from '@dpmsh/runtime';
+import { dotNetToString, enumerableItems, PSSecureString, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { switchOn } from './write-cmdlets.js';
 
 /** The prompt text Read-Host shows: the -Prompt items joined by spaces, then ': '. */
 export function readHostPrompt(prompt: unknown): string {
@@ -33,8 +32,8 @@ export const readHost = defineCmdlet<{ Prompt?: unknown; AsSecureString?: PSSwit
   async process(ctx) {
     const host = ctx.session.host;
     if (!host.interactive) ctx.throwTerminating(nonInteractivePrompt());
-    const secure = switchOn(ctx.params.AsSecureString);
-    const line = await host.readLine(readHostPrompt(ctx.params.Prompt), { secure: secure || switchOn(ctx.params.MaskInput), signal: ctx.signal });
+    const secure = isSwitchOn(ctx.params.AsSecureString);
+    const line = await host.readLine(readHostPrompt(ctx.params.Prompt), { secure: secure || isSwitchOn(ctx.params.MaskInput), signal: ctx.signal });
     await ctx.write(secure ? new PSSecureString(line) : line);
   },
 });

@@ -17,8 +17,9 @@ import {
   PSObject,
   hasWildcard,
   matchWildcard,
+  isSwitchOn,
 } from '@dpmsh/runtime';
-import { compareValues, evaluateBlock, readNamed, on } from './object-keys.js';
+import { compareValues, evaluateBlock, readNamed } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;
 const NON_NEGATIVE = [{ kind: 'range', min: 0, max: 2147483647 }] as const;
@@ -270,8 +271,8 @@ export const selectObject = defineCmdlet<SelectParameters>({
     const obj = p.InputObject;
     const position = state.index++;
     const emit = async (value: unknown): Promise<void> => {
-      if (on(p.Unique)) {
-        const caseSensitive = !on(p.CaseInsensitive);
+      if (isSwitchOn(p.Unique)) {
+        const caseSensitive = !isSwitchOn(p.CaseInsensitive);
         if (!state.unique.some((u) => uniqueEquals(u, value, caseSensitive))) state.unique.push(value);
         return;
       }
@@ -279,7 +280,7 @@ export const selectObject = defineCmdlet<SelectParameters>({
     };
     if (state.indices && p.Index) {
       if (state.indices.has(position)) await project(obj, ctx, emit);
-      if (position >= state.maxIndex && !on(p.Wait)) throw new StopUpstreamError(ctx);
+      if (position >= state.maxIndex && !isSwitchOn(p.Wait)) throw new StopUpstreamError(ctx);
       return;
     }
     if (state.indices && p.SkipIndex) {
@@ -307,19 +308,19 @@ export const selectObject = defineCmdlet<SelectParameters>({
     if (p.First !== undefined && state.taken >= p.First) return;
     state.taken++;
     await project(obj, ctx, emit);
-    if (p.First !== undefined && state.taken >= p.First && !on(p.Wait) && !on(p.Unique)) throw new StopUpstreamError(ctx);
+    if (p.First !== undefined && state.taken >= p.First && !isSwitchOn(p.Wait) && !isSwitchOn(p.Unique)) throw new StopUpstreamError(ctx);
   },
   async end(ctx) {
     const state = stateOf(ctx);
     const p = ctx.params;
     const emitUnique = async (value: unknown): Promise<void> => {
-      if (!on(p.Unique)) return ctx.write(value);
-      if (!state.unique.some((u) => uniqueEquals(u, value, !on(p.CaseInsensitive)))) state.unique.push(value);
+      if (!isSwitchOn(p.Unique)) return ctx.write(value);
+      if (!state.unique.some((u) => uniqueEquals(u, value, !isSwitchOn(p.CaseInsensitive)))) state.unique.push(value);
     };
     if (p.Last !== undefined && p.SkipLast === undefined) {
       const items = state.buffer.slice(0, Math.max(0, state.buffer.length - (p.Skip ?? 0)));
       for (const item of items) await project(item, ctx, emitUnique);
     }
-    if (on(p.Unique)) for (const value of state.unique) await ctx.write(value);
+    if (isSwitchOn(p.Unique)) for (const value of state.unique) await ctx.write(value);
   },
 });

@@ -2,7 +2,8 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { compareRows, keyValues, parseKeys, type KeyValue, type ObjectKey, on } from './object-keys.js';
+import { compareRows, keyValues, parseKeys, type KeyValue, type ObjectKey } from './object-keys.js';
+import { isSwitchOn } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -74,11 +75,11 @@ export const sortObject = defineCmdlet<SortParameters>({
   async end(ctx) {
     const { keys, entries } = stateOf(ctx);
     const p = ctx.params;
-    const descending = on(p.Descending);
+    const descending = isSwitchOn(p.Descending);
     const ascending = keys.length === 0 ? [!descending] : keys.map((k) => (k.ascending === undefined ? !descending : k.ascending));
-    const caseSensitive = on(p.CaseSensitive);
+    const caseSensitive = isSwitchOn(p.CaseSensitive);
     let sorted = sortEntries(entries, ascending, caseSensitive);
-    if (on(p.Unique)) {
+    if (isSwitchOn(p.Unique)) {
       const kept: Entry[] = [];
       for (const e of sorted) if (kept.length === 0 || compareRows(kept[kept.length - 1]!.keys, e.keys, ascending, caseSensitive) !== 0) kept.push(e);
       sorted = kept;

@@ -3,10 +3,9 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { outString } from '../formatting/text-output.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { setVariable } from '../pipeline/error-actions.js';
-import { on } from './object-keys.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
-import { errorRecord } from '@dpmsh/runtime';
+import { errorRecord, isSwitchOn } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -55,7 +54,7 @@ export const teeObject = defineCmdlet<TeeParameters>({
     if (path === undefined) return;
     const full = ctx.session.resolvePath(path);
     try {
-      if (on(ctx.params.Append)) appendFileSync(full, '');
+      if (isSwitchOn(ctx.params.Append)) appendFileSync(full, '');
       else writeFileSync(full, '');
     } catch (error) {
       ctx.throwTerminating(fileError(full, error));

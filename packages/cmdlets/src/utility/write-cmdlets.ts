@@ -7,15 +7,10 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { defineCmdlet } from '../pipeline/types.js';
 import type { CmdletContext } from '../pipeline/types.js';
-import { HOST_TAG, HostInformationMessage, ErrorRecord, PSException, dotNetToString, enumerableItems, PSEnumValue, PSSwitch } from '@dpmsh/runtime';
-import type { ErrorCategory, InvocationInfo } from '@dpmsh/runtime';
+import { HOST_TAG, HostInformationMessage, ErrorRecord, PSException, dotNetToString, enumerableItems, PSEnumValue, isSwitchOn } from '@dpmsh/runtime';
+import type { ErrorCategory, InvocationInfo , PSSwitch} from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
-
-/** True for a switch that is on. */
-export function switchOn(value: unknown): boolean {
-  return value instanceof PSSwitch ? value.isPresent : value === true;
-}
 
 function enumName(value: unknown): string | undefined {
   if (value instanceof PSEnumValue) return value.name;
@@ -67,7 +62,7 @@ export const writeHost = defineCmdlet<WriteHostParameters>({
     const message = new HostInformationMessage(text, {
       foregroundColor: enumName(ctx.params.ForegroundColor),
       backgroundColor: enumName(ctx.params.BackgroundColor),
-      noNewLine: switchOn(ctx.params.NoNewline),
+      noNewLine: isSwitchOn(ctx.params.NoNewline),
     });
     ctx.writeInformation(message, [HOST_TAG]);
   },
@@ -305,7 +300,7 @@ export const writeProgress = defineCmdlet<WriteProgressParameters>({
       currentOperation: p.CurrentOperation,
       percentComplete: p.PercentComplete ?? -1,
       secondsRemaining: p.SecondsRemaining ?? -1,
-      completed: switchOn(p.Completed),
+      completed: isSwitchOn(p.Completed),
     });
   },
 });

@@ -18,7 +18,7 @@ import { ScriptBlockValue } from './script-block.js';
 import { ScriptProcessor } from './script-processor.js';
 import { sessionState } from './session-state.js';
 
-/** Creates a shell with the standard commands installed. */
+/** Creates a shell with the standard commands and the host's modules installed. */
 export async function createShell(options: ShellOptions): Promise<Shell> {
   const session = new Session({
     host: options.host,
@@ -29,6 +29,7 @@ export async function createShell(options: ShellOptions): Promise<Shell> {
   const shell = new PowerShellShell(session);
   session.engine = shell.interpreter;
   installStandardCommands(session);
+  for (const install of options.modules ?? []) install(session);
   return shell;
 }
 

@@ -3,13 +3,14 @@
  * a path resolves to (-Path), and what the saved protection groups protect. Data sources seen in
  * this session are remembered so that an object from Get-DPMDatasource can be added to a group.
  */
+import { datasourceIdOf } from '@dpmsh/core';
 import type { DataSourceInfo, WorkloadPlugin } from '@dpmsh/sdk';
 import { allMembers, groupById, memberOf } from '../catalog/groups.js';
 import { datasourceNotFoundError } from '../errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
 import type { ProtectionContext } from './context.js';
-import { datasourceIdOf, type Datasource, type DatasourceRef } from './types.js';
+import type { Datasource, DatasourceRef } from './types.js';
 
 /** The data sources of a server. */
 export class DatasourceDirectory {

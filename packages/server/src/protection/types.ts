@@ -1,5 +1,4 @@
 /** The plain data the protection use cases take and return. */
-import { createHash } from 'node:crypto';
 import type { LongTermProtection, ShortTermProtection } from '@dpmsh/core';
 import type { DataSourceInfo, OverwritePolicy } from '@dpmsh/sdk';
 
@@ -151,10 +150,4 @@ export interface RecoverableItem {
   readonly type: 'directory' | 'file' | 'stream';
   readonly size: number;
   readonly modified: Date;
-}
-
-/** The stable id of a data source: a UUID-shaped hash of its plugin and the plugin's id of it. */
-export function datasourceIdOf(plugin: string, sourceId: string): string {
-  const h = createHash('sha256').update(plugin).update('\0').update(sourceId).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

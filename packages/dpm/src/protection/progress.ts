@@ -1,7 +1,7 @@
 /** The server's progress reports as Write-Progress records, so the interactive shell draws a bar. */
 import { formatBytes } from '@dpmsh/core';
 import type { OperationOutput, OperationProgress, ProgressActivity } from '@dpmsh/server';
-import type { CmdletContext } from '../../pipeline/types.js';
+import type { CmdletContext } from '@dpmsh/cmdlets';
 
 const ACTIVITY: Readonly<Record<ProgressActivity, string>> = {
   Backup: 'Backing up to disk',

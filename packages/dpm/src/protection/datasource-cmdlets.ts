@@ -1,8 +1,7 @@
 /** Get-DPMProductionServer and Get-DPMDatasource: this server, and what its workload plugins can protect. */
-import { PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
+import { PSObject, CUSTOM_OBJECT_TYPE_NAMES, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { isOn } from '../../management/switches.js';
-import { defineCmdlet } from '../../pipeline/types.js';
+import { defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
 import { datasourceObject, groupIdOf, PROTECTION_TYPES } from './objects.js';
@@ -81,7 +80,7 @@ export const getDpmDatasource = defineCmdlet<DatasourceParameters>({
     } else if (p.ProtectionGroup !== undefined) {
       found = datasources.protected(server.protection.groups.get(groupIdOf(p.ProtectionGroup, 'ProtectionGroup')).id);
     } else {
-      found = isOn(p.Inquire) ? await datasources.inquire(output) : datasources.protected();
+      found = isSwitchOn(p.Inquire) ? await datasources.inquire(output) : datasources.protected();
     }
     for (const d of found) await ctx.write(datasourceObject(d, server.serverName));
   },

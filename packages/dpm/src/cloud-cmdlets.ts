@@ -1,6 +1,5 @@
 /** Get-DPMCloudConnection and Get-DPMCloudStatus: can the server reach its vault, and what is allowed. */
-import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { PSDateTime, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
 import { serverOf } from './connection.js';
 import { DPM_TYPES } from './objects.js';

@@ -1,8 +1,7 @@
 /** New-DPMRecoveryOption, Get-DPMRecoverableItem and Restore-DPMRecoverableItem: choosing what to restore, where, and restoring it. */
 import type { OverwritePolicy, RecoveryOptions } from '@dpmsh/server';
-import { isOn } from '../../management/switches.js';
-import { defineCmdlet } from '../../pipeline/types.js';
-import { errorRecord, terminate, CUSTOM_OBJECT_TYPE_NAMES, PSObject } from '@dpmsh/runtime';
+import { defineCmdlet } from '@dpmsh/cmdlets';
+import { errorRecord, terminate, CUSTOM_OBJECT_TYPE_NAMES, PSObject, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
@@ -58,7 +57,7 @@ export const newDpmRecoveryOption = defineCmdlet<RecoveryOptionParameters>({
     o.addNote('RecoveryType', p.RecoveryType);
     o.addNote('OverwriteType', p.OverwriteType);
     o.addNote('AlternateLocation', alternate ? ctx.session.resolvePath(p.AlternateLocation as string) : null);
-    o.addNote('RestoreSecurity', isOn(p.RestoreSecurity));
+    o.addNote('RestoreSecurity', isSwitchOn(p.RestoreSecurity));
     await ctx.write(o);
   },
 });

@@ -6,7 +6,7 @@
 import type { ProxyInput } from '@dpmsh/core';
 import { NO_THROTTLING } from '@dpmsh/core';
 import type { SettingsChange } from '@dpmsh/server';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, machineSettingObject, obRegistrationObject } from './objects.js';
 import { secretText } from './secrets.js';

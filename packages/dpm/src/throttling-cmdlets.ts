@@ -1,6 +1,6 @@
 /** Set-ThrottlingSetting and Get-ThrottlingSetting: bandwidth for work hours and the rest of the time. */
 import { NO_THROTTLING } from '@dpmsh/core';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, throttlingObject } from './objects.js';
 import { scheduleFrom, type ThrottlingParameters } from './throttling-input.js';

@@ -3,12 +3,10 @@
  * documented parameter sets, over the same vault service as dpmsh's own cmdlets.
  */
 import { STORAGE_REDUNDANCIES, type StorageRedundancy } from '@dpmsh/core';
-import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
+import { errorRecord, PSObject, CUSTOM_OBJECT_TYPE_NAMES, isSwitchOn } from '@dpmsh/runtime';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, vaultNameOf, vaultObject } from './objects.js';
-import { isOn } from '../management/switches.js';
 
 const all = ALL_PARAMETER_SETS;
 const MODULE_NOTE = 'This is the dpmsh implementation of the Az.RecoveryServices cmdlet, over the dpmsh vault service.';
@@ -121,7 +119,7 @@ export const getAzRecoveryServicesVaultSettingsFile = defineCmdlet<{ Vault: unkn
     examples: [{ title: 'Download credentials', code: '$file = Get-AzRecoveryServicesVaultSettingsFile -Backup -Vault $vault -Path /secure' }],
   },
   async process(ctx) {
-    if (isOn(ctx.params.SiteRecovery)) {
+    if (isSwitchOn(ctx.params.SiteRecovery)) {
       ctx.throwTerminating(
         errorRecord('Site Recovery vault settings files are not supported: dpmsh vaults are backup vaults. Use -Backup.', 'SiteRecoveryNotSupported', 'NotImplemented', {
           typeName: 'System.NotSupportedException',

@@ -4,13 +4,12 @@
  * gets the saved ones.
  */
 import type { ProtectionServer } from '@dpmsh/server';
-import { ALL_PARAMETER_SETS } from '../../metadata/command.js';
-import { isOn } from '../../management/switches.js';
-import { defineCmdlet } from '../../pipeline/types.js';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import type { PSObject, PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
 import { draftIdOf, groupIdOf, modifiableGroupObject, protectionGroupObject, PROTECTION_TYPES } from './objects.js';
+import { isSwitchOn } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -106,6 +105,6 @@ export const setDpmProtectionGroup = defineCmdlet<{ ProtectionGroup: unknown; Pa
     const name = server.protection.groups.draft(draftId).name;
     if (!(await ctx.shouldProcess(name, 'Save protection group'))) return;
     const group = await server.protection.groups.commit(draftId);
-    if (isOn(ctx.params.PassThru)) await ctx.write(protectionGroupObject(group, server.serverName));
+    if (isSwitchOn(ctx.params.PassThru)) await ctx.write(protectionGroupObject(group, server.serverName));
   },
 });

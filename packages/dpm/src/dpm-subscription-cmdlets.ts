@@ -7,14 +7,12 @@
 import type { ProxyInput, ThrottlingSchedule } from '@dpmsh/core';
 import { NO_THROTTLING } from '@dpmsh/core';
 import type { ServerSettings, SettingsChange } from '@dpmsh/server';
-import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import { errorRecord, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
+import { errorRecord, PSObject, CUSTOM_OBJECT_TYPE_NAMES, isSwitchOn } from '@dpmsh/runtime';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, throttlingObject } from './objects.js';
 import { secretText } from './secrets.js';
 import { scheduleFrom } from './throttling-input.js';
-import { isOn } from '../management/switches.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -133,18 +131,18 @@ export const setDpmCloudSubscriptionSetting = defineCmdlet<SetSubscriptionParame
       );
     }
     if (p.EncryptionPassphrase !== undefined) changes.passphrase = secretText(p.EncryptionPassphrase, 'EncryptionPassphrase');
-    if (isOn(p.NoProxy)) changes.proxy = null;
+    if (isSwitchOn(p.NoProxy)) changes.proxy = null;
     if (p.ProxyServer !== undefined) {
       const proxy: ProxyInput = { server: p.ProxyServer, port: Number(p.ProxyPort), username: p.ProxyUsername, password: p.ProxyPassword === undefined ? undefined : secretText(p.ProxyPassword, 'ProxyPassword') };
       changes.proxy = proxy;
     }
-    if (isOn(p.NoThrottle)) changes.throttling = NO_THROTTLING;
+    if (isSwitchOn(p.NoThrottle)) changes.throttling = NO_THROTTLING;
     if (p.WorkDay !== undefined) {
       const schedule: ThrottlingSchedule = scheduleFrom({ WorkDay: p.WorkDay, StartWorkHour: p.WorkHourStartTime, EndWorkHour: p.WorkHourEndTime, WorkHourBandwidth: p.WorkHourBandwidth, NonWorkHourBandwidth: p.NonWorkHourBandwidth });
       changes.throttling = schedule;
     }
     if (p.StagingAreaPath !== undefined) changes.scratchPath = ctx.session.resolvePath(p.StagingAreaPath);
-    if (!isOn(p.Commit)) return;
+    if (!isSwitchOn(p.Commit)) return;
     if (!(await ctx.shouldProcess('DPM cloud subscription settings', 'Commit staged settings'))) return;
     await (await serverOf(ctx)).changeSettings(changes);
     staged.set(p.SubscriptionSetting, {});

@@ -1,6 +1,5 @@
 /** Add-DPMDisk and Get-DPMDisk: the disk storage that holds the first, mandatory copy. */
-import { ALL_PARAMETER_SETS } from '../../metadata/command.js';
-import { defineCmdlet } from '../../pipeline/types.js';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
 import { diskObject, PROTECTION_TYPES } from './objects.js';

@@ -1,10 +1,10 @@
 /** Register-DPMServer: registers this server with a vault, with its passphrase and settings. */
 import type { ProxyInput } from '@dpmsh/core';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, registrationObject } from './objects.js';
 import { secretText } from './secrets.js';
-import { isOn } from '../management/switches.js';
+import { isSwitchOn } from '@dpmsh/runtime';
 
 /** The parameters of Register-DPMServer. */
 export interface RegisterParameters {
@@ -65,7 +65,7 @@ export const registerDpmServer = defineCmdlet<RegisterParameters>({
     const proxy: ProxyInput | null | undefined =
       p.ProxyServer !== undefined
         ? { server: p.ProxyServer, port: Number(p.ProxyPort), username: p.ProxyUsername, password: p.ProxyPassword === undefined ? undefined : secretText(p.ProxyPassword, 'ProxyPassword') }
-        : isOn(p.NoProxy)
+        : isSwitchOn(p.NoProxy)
           ? null
           : undefined;
     const server = await serverOf(ctx);

@@ -1,8 +1,7 @@
 /** New-DPMRecoveryPoint, Get-DPMRecoveryPoint and Test-DPMRecoveryPoint: making, listing and verifying recovery points. */
 import type { BackupType } from '@dpmsh/server';
-import { isOn } from '../../management/switches.js';
-import { defineCmdlet } from '../../pipeline/types.js';
-import { PSObject } from '@dpmsh/runtime';
+import { defineCmdlet } from '@dpmsh/cmdlets';
+import { PSObject, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { datasourceIdOfObject, PROTECTION_TYPES, recoveryPointIdOf, recoveryPointObject, verifyObject } from './objects.js';
@@ -42,7 +41,7 @@ export const newDpmRecoveryPoint = defineCmdlet<{ Datasource: unknown[]; Disk?: 
       const output = operationOutput(ctx);
       const result = await server.backupNow(datasourceId, { ...output, location: online ? 'Online' : 'Disk', backupType: ctx.params.BackupType ?? 'ExpressFull' });
       if (result.diskBackup) ctx.writeVerbose(`Made a disk recovery point of '${name}' first, at ${result.diskBackup.recoveryPoint.createdAt.toISOString()}.`);
-      if (isOn(ctx.params.WithDataIntegrityCheck)) {
+      if (isSwitchOn(ctx.params.WithDataIntegrityCheck)) {
         const check = await server.protection.verify(result.recoveryPoint.id, output);
         if (!check.ok) ctx.writeWarning(`The new recovery point of '${name}' failed its integrity check: ${check.problems.join('; ')}`);
       }
@@ -67,7 +66,7 @@ export const getDpmRecoveryPoint = defineCmdlet<{ Datasource?: unknown[]; Online
   },
   async process(ctx) {
     const server = await serverOf(ctx);
-    const location = isOn(ctx.params.Online) ? 'Online' : 'Disk';
+    const location = isSwitchOn(ctx.params.Online) ? 'Online' : 'Disk';
     const ids = ctx.params.Datasource?.map((d) => datasourceIdOfObject(d, 'Datasource'));
     const points = ids === undefined ? server.protection.recoveryPoints({ location }) : ids.flatMap((datasourceId) => server.protection.recoveryPoints({ datasourceId, location }));
     for (const rp of points) await ctx.write(recoveryPointObject(rp));

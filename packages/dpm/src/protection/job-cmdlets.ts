@@ -1,11 +1,11 @@
 /** Get-DPMJob and Start-DPMScheduler: what ran, and running what is due. */
 import type { JobStatus, JobType } from '@dpmsh/server';
-import { isOn } from '../../management/switches.js';
-import { defineCmdlet } from '../../pipeline/types.js';
+import { defineCmdlet } from '@dpmsh/cmdlets';
 import type { PSDateTime, PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../this-server.js';
 import { datasourceIdOfObject, groupIdOf, jobObject, PROTECTION_TYPES, scheduledRunObject } from './objects.js';
+import { isSwitchOn } from '@dpmsh/runtime';
 
 /** The parameters of Get-DPMJob. */
 export interface JobParameters {
@@ -78,7 +78,7 @@ export const startDpmScheduler = defineCmdlet<{ Once?: PSSwitch; IntervalSeconds
         if (run.status === 'Failed') ctx.writeWarning(`The scheduled ${run.location.toLowerCase()} backup of '${run.datasourceName}' failed: ${run.errorMessage ?? run.errorId ?? 'unknown error'}`);
         await ctx.write(scheduledRunObject(run));
       }
-      if (isOn(ctx.params.Once)) return;
+      if (isSwitchOn(ctx.params.Once)) return;
       if (!(await sleep(interval, ctx.signal))) return;
     }
   },

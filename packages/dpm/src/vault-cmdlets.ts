@@ -1,11 +1,9 @@
 /** The backup vault cmdlets: New-, Get-, Set-, Remove-BackupVault and the operator's Set-BackupSubscription. */
 import { STORAGE_REDUNDANCIES, SUBSCRIPTION_STATES, type StorageRedundancy, type SubscriptionState } from '@dpmsh/core';
-import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import { wildcardToRegExp } from '@dpmsh/runtime';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
+import { wildcardToRegExp, isSwitchOn } from '@dpmsh/runtime';
 import { serverOf } from './connection.js';
 import { DPM_TYPES, subscriptionObject, vaultObject } from './objects.js';
-import { isOn } from '../management/switches.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -77,7 +75,7 @@ export const setBackupVault = defineCmdlet<{ Name: string; StorageRedundancy: St
     if (!(await ctx.shouldProcess(Name, `Set storage redundancy to ${StorageRedundancy}`))) return;
     const server = await serverOf(ctx);
     const vault = await server.setVaultRedundancy(Name, StorageRedundancy);
-    if (isOn(PassThru)) await ctx.write(vaultObject(vault));
+    if (isSwitchOn(PassThru)) await ctx.write(vaultObject(vault));
   },
 });
 

@@ -1,13 +1,12 @@
 /** Changing a modifiable protection group: its data sources, protection types and policy objectives. */
 import type { LongTermProtection } from '@dpmsh/core';
-import { ALL_PARAMETER_SETS } from '../../metadata/command.js';
-import { isOn } from '../../management/switches.js';
-import { defineCmdlet } from '../../pipeline/types.js';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { datasourceIdOfObject, datasourceRefOf, draftIdOf, PROTECTION_TYPES } from './objects.js';
 import { modifiableObject } from './group-cmdlets.js';
 import { operationOutput } from './progress.js';
+import { isSwitchOn } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
 const GROUP = { name: 'ProtectionGroup', type: 'object', sets: { [all]: { mandatory: true, position: 0 } }, description: 'The modifiable protection group (New-DPMProtectionGroup, Get-DPMModifiableProtectionGroup).' } as const;
@@ -37,9 +36,9 @@ export const addDpmChildDatasource = defineCmdlet<{ ProtectionGroup: unknown; Ch
       const ref = datasourceRefOf(item, 'ChildDatasource');
       const output = operationOutput(ctx);
       const datasource = typeof ref === 'string' ? await datasources.resolve(ctx.session.resolvePath(ref), output) : await datasources.find(ref, output);
-      groups.addMember(draftId, datasource, isOn(ctx.params.Online));
+      groups.addMember(draftId, datasource, isSwitchOn(ctx.params.Online));
     }
-    if (isOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
+    if (isSwitchOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
   },
 });
 
@@ -62,7 +61,7 @@ export const removeDpmChildDatasource = defineCmdlet<{ ProtectionGroup: unknown;
     const server = await serverOf(ctx);
     const draftId = draftIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup');
     for (const item of ctx.params.ChildDatasource) server.protection.groups.removeMember(draftId, datasourceIdOfObject(item, 'ChildDatasource'));
-    if (isOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
+    if (isSwitchOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
   },
 });
 
@@ -87,7 +86,7 @@ export const setDpmProtectionType = defineCmdlet<{ ProtectionGroup: unknown; Sho
     const draftId = draftIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup');
     const longTerm = ctx.params.LongTerm === 'Online' ? 'Online' : null;
     server.protection.groups.setProtectionType(draftId, 'Disk', longTerm);
-    if (isOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
+    if (isSwitchOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
   },
 });
 
@@ -130,6 +129,6 @@ export const setDpmPolicyObjective = defineCmdlet<PolicyParameters>({
       ...(p.SynchronizationFrequencyMinutes === undefined ? {} : { syncFrequencyMinutes: p.SynchronizationFrequencyMinutes }),
       ...(p.OnlineRetentionRange === undefined ? {} : { onlineRetentionDays: p.OnlineRetentionRange }),
     });
-    if (isOn(p.PassThru)) await ctx.write(modifiableObject(server, draftId));
+    if (isSwitchOn(p.PassThru)) await ctx.write(modifiableObject(server, draftId));
   },
 });

@@ -1,5 +1,5 @@
 /** How the DPM objects print by default. */
-import { registerView } from '../formatting/views.js';
+import { registerView } from '@dpmsh/cmdlets';
 import { toText, isEnumerable, PSObject } from '@dpmsh/runtime';
 import { DPM_TYPES } from './objects.js';
 

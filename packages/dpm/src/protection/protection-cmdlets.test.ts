@@ -7,14 +7,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outString } from '../../formatting/text-output.js';
-import { runPipeline } from '../../pipeline/run.js';
-import type { CommandArgument } from '../../pipeline/types.js';
+import { outString, runPipeline, RecordingHost, Session, installStandardCommands } from '@dpmsh/cmdlets';
+import { installDpmModule } from '../index.js';
+import type { CommandArgument } from '@dpmsh/cmdlets';
 import { ErrorRecord, RuntimeError } from '@dpmsh/runtime';
 import type { PSObject } from '@dpmsh/runtime';
-import { RecordingHost } from '../../session/recording-host.js';
-import { Session } from '../../session/session.js';
-import { installStandardCommands } from '../../install.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dpmsh-protection-cmdlets-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,6 +28,7 @@ beforeEach(() => {
   host = new RecordingHost({ width: 120 });
   session = new Session({ host, location: dir, home: dir, dpmshHome: join(dir, 'home'), environment: { PATH: '' } });
   installStandardCommands(session);
+  installDpmModule(session);
 });
 afterEach(async () => {
   await session.dispose();

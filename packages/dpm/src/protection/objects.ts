@@ -4,7 +4,7 @@
  * a protection group FriendlyName and ProtectionMethod), and the way back from an object a user
  * passes in to what the server takes.
  */
-import { formatBytes } from '@dpmsh/core';
+import { datasourceIdOf, formatBytes } from '@dpmsh/core';
 import type {
   Datasource,
   DiskStorage,
@@ -18,7 +18,6 @@ import type {
   ScheduledRun,
   VerifyResult,
 } from '@dpmsh/server';
-import { datasourceIdOf } from '@dpmsh/server';
 import { errorRecord, terminate, CUSTOM_OBJECT_TYPE_NAMES, PSDateTime, PSObject } from '@dpmsh/runtime';
 
 /** Type names of the protection objects. */

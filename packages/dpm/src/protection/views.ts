@@ -1,6 +1,6 @@
 /** How the protection objects print by default. */
 import { formatBytes } from '@dpmsh/core';
-import { registerView } from '../../formatting/views.js';
+import { registerView } from '@dpmsh/cmdlets';
 import { isEnumerable, PSObject } from '@dpmsh/runtime';
 import { PROTECTION_TYPES } from './objects.js';
 
