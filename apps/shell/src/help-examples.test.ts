@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOutDefault, RecordingHost } from '@dpmsh/cmdlets';
 import type { CommandExample } from '@dpmsh/cmdlets';
-import { installDpmModule } from '@dpmsh/dpm';
-import { createShell } from '@dpmsh/language';
+import { createDpmshShell } from './compose.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const work = mkdtempSync(join(tmpdir(), 'dpmsh-examples-'));
@@ -17,7 +16,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The examples of every cmdlet a new shell registers, named by cmdlet. */
 async function registeredExamples(): Promise<{ cmdlet: string; index: number; example: CommandExample & { output: string } }[]> {
-  const shell = await createShell({ host: new RecordingHost(), dpmshHome: join(work, 'registry'), environment: { PATH: '' }, modules: [(session) => installDpmModule(session)] });
+  const shell = await createDpmshShell({ host: new RecordingHost(), dpmshHome: join(work, 'registry'), environment: { PATH: '' } });
   const found = shell.session.registry
     .cmdlets()
     .flatMap((c) => (c.definition.help?.examples ?? []).map((example, index) => ({ cmdlet: c.name, index, example })))
@@ -47,7 +46,7 @@ describe('cmdlet help examples', () => {
     it(`${cmdlet} example ${index + 1}: ${example.title}`, async () => {
       const home = join(work, `home-${homes++}`);
       const host = new RecordingHost({ width: 120 });
-      const shell = await createShell({ host, dpmshHome: home, location: work, environment: { PATH: process.env.PATH ?? '', DPMSH_HOME: home, HOME: home }, modules: [(session) => installDpmModule(session)] });
+      const shell = await createDpmshShell({ host, dpmshHome: home, location: work, environment: { PATH: process.env.PATH ?? '', DPMSH_HOME: home, HOME: home } });
       try {
         const formatter = createOutDefault({ host, width: host.width, session: shell.session });
         await shell.run(example.code, { output: (value) => formatter.write(value), dotSource: true });

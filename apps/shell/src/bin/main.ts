@@ -5,8 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { installDpmModule } from '@dpmsh/dpm';
-import { createShell } from '@dpmsh/language';
+import { createDpmshShell } from '../compose.js';
 import { HELP_TEXT, parseHostArguments, UsageError, type HostRequest } from '../cli/arguments.js';
 import { StdioHost } from '../host/stdio-host.js';
 import { runScripted } from '../run/scripted.js';
@@ -38,7 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const dpmshHome = process.env.DPMSH_HOME ? resolve(process.env.DPMSH_HOME) : join(homedir(), '.dpmsh');
   const location = options.workingDirectory ? resolve(options.workingDirectory) : process.cwd();
   const host = new StdioHost(process, { nonInteractive: options.nonInteractive });
-  const shell = await createShell({ host, dpmshHome, location, modules: [(session) => installDpmModule(session)] });
+  const shell = await createDpmshShell({ host, dpmshHome, location });
 
   // Ctrl+C stops the running pipeline; a second one while nothing handles it ends the process.
   const controller = new AbortController();

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { RecordingHost } from '@dpmsh/cmdlets';
-import { createShell, type Shell } from '@dpmsh/language';
+import type { Shell } from '@dpmsh/language';
+import { createDpmshShell } from '../../compose.js';
 import { render } from 'ink-testing-library';
 import { complete } from '../completion.js';
 import type { EditorOutcome, EditorServices } from '../editor-state.js';
@@ -30,7 +31,7 @@ export interface RenderedEditor {
 /** A new shell in a new temporary folder, for a test to prepare before rendering. */
 export async function testShell(): Promise<{ shell: Shell; folder: string }> {
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'dpmsh-editor-')));
-  const shell = await createShell({ host: new RecordingHost(), dpmshHome: join(folder, '.dpmsh'), location: folder });
+  const shell = await createDpmshShell({ host: new RecordingHost(), dpmshHome: join(folder, '.dpmsh'), location: folder });
   return { shell, folder };
 }
 
