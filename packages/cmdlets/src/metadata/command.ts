@@ -67,8 +67,15 @@ export interface CommandExample {
   readonly title: string;
   readonly code: string;
   readonly remarks?: string;
-  /** The exact text the example prints, or undefined when its output varies (dates, ids). */
+  /**
+   * Script that runs unseen before `code` in the example's fresh shell (the vault or the folder the
+   * example works on); help does not show it.
+   */
+  readonly setup?: string;
+  /** The exact text the example prints; the help-examples test runs it and compares. */
   readonly output?: string;
+  /** Why `output` cannot be stated when it is absent (it shows the clock or the machine, or waits for input). */
+  readonly outputUnchecked?: string;
 }
 
 /** Help text of a command. */
