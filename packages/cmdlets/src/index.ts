@@ -1,7 +1,8 @@
 export * from './pipeline/index.js';
+export * from './host/host.js';
+export * from './session/cmdlet.js';
 export * from './session/index.js';
 export * from './binder/index.js';
-export * from '@dpmsh/runtime';
 export * from './formatting/index.js';
 export * from './metadata/index.js';
 export { installStandardCommands } from './install.js';

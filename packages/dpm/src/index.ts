@@ -68,6 +68,6 @@ export function installDpmModule(session: Session, options: DpmModuleOptions = {
   session.registry.registerAll(asDefinitions(dpmCmdlets), 'DataProtectionManager');
   session.registry.registerAll(asDefinitions(azureCmdlets), 'Az.RecoveryServices');
   session.registry.registerAll(asDefinitions(marsCmdlets), 'MSOnlineBackup');
-  registerDpmViews();
-  registerProtectionViews();
+  registerDpmViews(session.formats);
+  registerProtectionViews(session.formats);
 }

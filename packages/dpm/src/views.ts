@@ -1,5 +1,5 @@
 /** How the DPM objects print by default. */
-import { registerView } from '@dpmsh/cmdlets';
+import type { FormatTable } from '@dpmsh/cmdlets';
 import { toText, isEnumerable, PSObject } from '@dpmsh/runtime';
 import { DPM_TYPES } from './objects.js';
 
@@ -9,23 +9,23 @@ const days = (o: unknown): string => {
 };
 
 /** Registers the views (idempotent: a view registered again replaces itself). */
-export function registerDpmViews(): void {
-  registerView({
+export function registerDpmViews(formats: FormatTable): void {
+  formats.register({
     typeName: DPM_TYPES.vault,
     kind: 'table',
     columns: [{ property: 'Name' }, { property: 'Location' }, { property: 'StorageRedundancy' }, { property: 'ResourceGroupName' }, { property: 'RegisteredServers', label: 'Servers' }],
   });
-  registerView({
+  formats.register({
     typeName: DPM_TYPES.azureVault,
     kind: 'list',
     properties: [{ property: 'Name' }, { property: 'ID' }, { property: 'Type' }, { property: 'Location' }, { property: 'ResourceGroupName' }, { property: 'SubscriptionId' }],
   });
-  registerView({
+  formats.register({
     typeName: DPM_TYPES.obRegistration,
     kind: 'list',
     properties: [{ property: 'CertThumbprint' }, { property: 'SubscriptionID' }, { property: 'ServiceResourceName' }, { property: 'Region' }],
   });
-  registerView({
+  formats.register({
     typeName: DPM_TYPES.throttling,
     kind: 'list',
     properties: [
@@ -37,7 +37,7 @@ export function registerDpmViews(): void {
       { property: 'NonWorkHourBandwidth' },
     ],
   });
-  registerView({
+  formats.register({
     typeName: DPM_TYPES.credential,
     kind: 'list',
     properties: [{ property: 'FilePath' }, { property: 'Vault' }, { property: 'NotAfter' }, { property: 'Thumbprint' }],

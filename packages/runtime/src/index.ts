@@ -23,3 +23,4 @@ export * from './static-members.js';
 export * from './records.js';
 export * from './streams.js';
 export * from './scope.js';
+export * from './type-table.js';

@@ -6,10 +6,10 @@
  */
 import type { ScriptExtent } from '@dpmsh/runtime';
 import { toText, PSSwitch } from '@dpmsh/runtime';
-import type { CommandArgument } from '../pipeline/types.js';
 import type { CompiledCommand, CompiledParameter } from './compiled-command.js';
 import { matchParameterName } from './match-name.js';
 import { BindError, bindFailure, text } from './messages.js';
+import type { CommandArgument } from './types.js';
 
 /** A `-Name` on the command line, with its value once it has one. */
 export interface NamedArgument {

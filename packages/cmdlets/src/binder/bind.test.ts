@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { CommandMetadata, ParameterMetadata, ParameterSetMembership } from '../metadata/command.js';
-import type { CommandArgument } from '../pipeline/types.js';
 import { typeOf, PSEnumValue, PSSwitch } from '@dpmsh/runtime';
 import type { ScriptBlock } from '@dpmsh/runtime';
 import { bindArguments, bindPrompted, isBindFailure, missingMandatory, missingMandatoryFailure } from './index.js';
 import type { BindFailure, BindState } from './index.js';
+import type { CommandArgument } from './types.js';
 
 const ALL = ALL_PARAMETER_SETS;
 const ON = new PSSwitch(true);

@@ -4,7 +4,6 @@
  * parameters still missing. Simple functions keep what no parameter took as `$args`.
  */
 import type { CommandMetadata, ParameterMetadata } from '../metadata/command.js';
-import type { CommandArgument } from '../pipeline/types.js';
 import { enumerableItems } from '@dpmsh/runtime';
 import { findParameter, pairNamesWithValues, readArguments } from './arguments.js';
 import type { Argument } from './arguments.js';
@@ -15,7 +14,7 @@ import type { CompiledParameter } from './compiled-command.js';
 import { BindError, bindFailure, text, valueText } from './messages.js';
 import { dropSetsTakingNoPipelineInput, missingMandatoryParameters, validateParameterSets, verifyParameterSetSelected } from './parameter-sets.js';
 import { bindPositionalArguments } from './positional.js';
-import type { BindFailure, BindOptions, BindState } from './types.js';
+import type { BindFailure, BindOptions, BindState, CommandArgument } from './types.js';
 
 export { isBindFailure };
 

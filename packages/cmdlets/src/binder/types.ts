@@ -63,3 +63,22 @@ export interface BindFailure {
   /** Where the argument (or parameter name) was written. */
   readonly extent?: ScriptExtent;
 }
+
+/** One argument as the script wrote it, before binding. */
+export type CommandArgument =
+  | {
+      readonly kind: 'parameter';
+      /** The name without the dash, as written (a prefix, any case). */
+      readonly name: string;
+      /** `-Name:value`: the value is part of the parameter token. */
+      readonly value?: unknown;
+      readonly hasValue: boolean;
+      readonly extent?: ScriptExtent;
+    }
+  | {
+      readonly kind: 'value';
+      readonly value: unknown;
+      readonly extent?: ScriptExtent;
+      /** Set when the value came from splatting an array (still positional). */
+      readonly splatted?: boolean;
+    };

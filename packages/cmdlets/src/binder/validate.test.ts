@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { CommandMetadata, ParameterMetadata, Validation } from '../metadata/command.js';
-import type { CommandArgument } from '../pipeline/types.js';
 import { errorRecord, RuntimeError, PSList } from '@dpmsh/runtime';
 import type { ScriptExtent, ScriptBlock } from '@dpmsh/runtime';
 import { bindArguments, isBindFailure, validateScripts } from './index.js';
 import type { BindState } from './index.js';
+import type { CommandArgument } from './types.js';
 
 const ALL = ALL_PARAMETER_SETS;
 const VALIDATION_EXCEPTION = 'System.Management.Automation.ParameterBindingValidationException';

@@ -1,7 +1,7 @@
 /** The session's command history (what the interactive shell ran), Get-History and Clear-History. */
-import { registerView } from '../formatting/views.js';
+import type { FormatTable } from '../formatting/views.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { errorRecord, formatTimeSpan, subtractDates, PSEnumValue, PSNumber, PSObject, PSTimeSpan, type PSDateTime } from '@dpmsh/runtime';
 import { ServiceKey } from '../session/services.js';
 import type { Session } from '../session/session.js';
@@ -72,15 +72,18 @@ export function historyDuration(span: PSTimeSpan): string {
   return formatTimeSpan(span, 's\\.fff');
 }
 
-registerView({
-  typeName: HISTORY_INFO,
-  kind: 'table',
-  columns: [
-    { property: 'Id', width: 4, alignment: 'right' },
-    { label: 'Duration', property: (obj) => (obj instanceof PSObject && obj.read('Duration') instanceof PSTimeSpan ? historyDuration(obj.read('Duration') as PSTimeSpan) : ''), width: 12, alignment: 'right' },
-    { property: 'CommandLine' },
-  ],
-});
+/** Registers the table view of history entries. */
+export function registerHistoryView(formats: FormatTable): void {
+  formats.register({
+    typeName: HISTORY_INFO,
+    kind: 'table',
+    columns: [
+      { property: 'Id', width: 4, alignment: 'right' },
+      { label: 'Duration', property: (obj) => (obj instanceof PSObject && obj.read('Duration') instanceof PSTimeSpan ? historyDuration(obj.read('Duration') as PSTimeSpan) : ''), width: 12, alignment: 'right' },
+      { property: 'CommandLine' },
+    ],
+  });
+}
 
 /** Get-History. */
 export const getHistory = defineCmdlet<{ Id?: number[]; Count?: number }>({

@@ -1,9 +1,9 @@
 /** Script modules (.psm1): Import-Module, Get-Module, Remove-Module and Export-ModuleMember. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { registerView } from '../formatting/views.js';
+import type { FormatTable } from '../formatting/views.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, type ErrorRecord, hasWildcard, matchWildcard, PSEnumValue, PSHashtable, PSObject, PSVersion } from '@dpmsh/runtime';
 import type { FunctionInfo } from '../session/registry.js';
 import type { Scope } from '@dpmsh/runtime';
@@ -88,17 +88,20 @@ function moduleObject(module: LoadedModule): PSObject {
   return o;
 }
 
-registerView({
-  typeName: `${SMA}.PSModuleInfo`,
-  kind: 'table',
-  columns: [
-    { property: 'ModuleType', width: 10 },
-    { property: 'Version', width: 10 },
-    { property: 'PreRelease', width: 10 },
-    { property: 'Name', width: 35 },
-    { label: 'ExportedCommands', property: (obj) => (obj instanceof PSObject && obj.read('ExportedCommands') instanceof PSHashtable ? (obj.read('ExportedCommands') as PSHashtable).keys() : null) },
-  ],
-});
+/** Registers the table view of modules. */
+export function registerModuleView(formats: FormatTable): void {
+  formats.register({
+    typeName: `${SMA}.PSModuleInfo`,
+    kind: 'table',
+    columns: [
+      { property: 'ModuleType', width: 10 },
+      { property: 'Version', width: 10 },
+      { property: 'PreRelease', width: 10 },
+      { property: 'Name', width: 35 },
+      { label: 'ExportedCommands', property: (obj) => (obj instanceof PSObject && obj.read('ExportedCommands') instanceof PSHashtable ? (obj.read('ExportedCommands') as PSHashtable).keys() : null) },
+    ],
+  });
+}
 
 function moduleNotFound(name: string): ErrorRecord {
   return errorRecord(`The specified module '${name}' was not loaded because no valid module file was found in any module directory.`, 'Modules_ModuleNotFound', 'ResourceUnavailable', {

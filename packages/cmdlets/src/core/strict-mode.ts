@@ -1,5 +1,5 @@
 /** Set-StrictMode. */
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { errorRecord, toText } from '@dpmsh/runtime';
 
 /** The strict-mode level a -Version argument names: 1, 2 or 3 (Latest); undefined when it is not one. */

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PSChar, PSDateTime, PSEnumValue, PSHashtable, PSNumber, PSObject, ErrorRecord, PSException, errorRecord } from '@dpmsh/runtime';
-import type { Host, HostStream } from '../session/host.js';
+import type { Host, HostStream } from '../host/host.js';
 import { Session } from '../session/session.js';
 import { createLineFormatter, createOutDefault } from './default-formatter.js';
 import { formatData, outString } from './text-output.js';
-import { setErrorView } from './views.js';
 
 const obj = (data: Record<string, unknown>): PSObject => PSObject.from(data);
 const text = (...lines: string[]): string => lines.map((l) => `${l}\n`).join('');
@@ -113,8 +112,6 @@ describe('the 300 ms column sizing', () => {
 });
 
 describe('Out-Default', () => {
-  afterEach(() => setErrorView((record) => record.message));
-
   it('writes to the host one column narrower than the console, as PowerShell\'s console output does', async () => {
     const host = new RecordingHost(41);
     const out = createOutDefault({ host });
@@ -155,7 +152,6 @@ describe('Out-Default', () => {
 
   it('prints an error record from the output stream in the error view, on its own', async () => {
     const host = new RecordingHost(81);
-    setErrorView((record) => [`${record.invocationInfo?.commandName}: ${record.message}`]);
     const record = errorRecord('Cannot find path.', 'PathNotFound', 'ObjectNotFound').withInvocation({ commandName: 'Get-Item' });
     const out = createOutDefault({ host });
     await out.write(obj({ a: 1 }));
@@ -165,8 +161,8 @@ describe('Out-Default', () => {
     expect(host.written).toEqual([{ text: '' }, { text: 'a' }, { text: '-' }, { text: '1' }, { text: 'Get-Item: Cannot find path.', stream: 'error' }, { text: '2' }, { text: '' }]);
   });
 
-  it('falls back to the record\'s message before the pipeline registers its error view', async () => {
+  it('prints an error record that names no command in the concise view, on its own', async () => {
     const record = new ErrorRecord({ exception: new PSException('Something failed.'), errorId: 'X', category: 'NotSpecified' });
-    expect(await outString([record])).toBe(text('Something failed.'));
+    expect(await outString([obj({ a: 1 }), record])).toBe(text('', 'a', '-', '1', 'RuntimeException: Something failed.', ''));
   });
 });

@@ -7,9 +7,10 @@
  * (so a table started by its first object takes the rows of later statements too), while the
  * REPL flushes after every line it runs.
  */
-import type { Host, HostStream } from '../session/host.js';
-import type { Session } from '../session/session.js';
+import type { Host, HostStream } from '../host/host.js';
 import { PSNumber } from '@dpmsh/runtime';
+import type { Scope } from '@dpmsh/runtime';
+import type { FormattingTables } from './tables.js';
 import { FormatShaper } from './shaper.js';
 import { FormatRenderer } from './renderer.js';
 import { FormatStartData, isFormatData } from './packets.js';
@@ -37,12 +38,14 @@ export interface LineFormatterOptions {
   readonly enumerationLimit?: number | (() => number);
   /** The clock of the 300 ms buffering (tests pass a fake one). */
   readonly now?: () => number;
+  /** The session's views and type data; the standard ones when absent. */
+  readonly tables?: FormattingTables;
 }
 
 /** A streaming formatter over any line sink: Out-Default, Out-String -Stream and Out-File build on it. */
 export function createLineFormatter(options: LineFormatterOptions): StreamingFormatter {
   const limit = options.enumerationLimit;
-  const newShaper = (): FormatShaper => new FormatShaper(undefined, { enumerationLimit: typeof limit === 'function' ? limit() : limit });
+  const newShaper = (): FormatShaper => new FormatShaper(undefined, { enumerationLimit: typeof limit === 'function' ? limit() : limit, tables: options.tables });
   const fresh = (): { shaper: FormatShaper; renderer: FormatRenderer } => ({
     shaper: newShaper(),
     renderer: new FormatRenderer({ tableWidth: options.tableWidth, textWidth: options.textWidth, writeLine: options.writeLine, now: options.now }),
@@ -72,8 +75,13 @@ export function createLineFormatter(options: LineFormatterOptions): StreamingFor
   };
 }
 
+/** What formatting reads from a session: $FormatEnumerationLimit, and its views and type data. */
+export interface FormattingSession extends FormattingTables {
+  readonly globalScope: Scope;
+}
+
 /** $FormatEnumerationLimit of a session: its global value when it is an integer, else 4. */
-export function enumerationLimitOf(session: Session | undefined): number {
+export function enumerationLimitOf(session: Pick<FormattingSession, 'globalScope'> | undefined): number {
   const value = session?.globalScope.lookup('FormatEnumerationLimit')?.value;
   const n = value instanceof PSNumber ? value.value : value;
   return typeof n === 'number' && Number.isInteger(n) ? n : DEFAULT_ENUMERATION_LIMIT;
@@ -84,8 +92,8 @@ export interface OutDefaultOptions {
   readonly host: Host;
   /** The console width; PowerShell's console output uses one column less, so the last column is never written. Defaults to the host's width. */
   readonly width?: number;
-  /** Gives $FormatEnumerationLimit. */
-  readonly session?: Session;
+  /** Gives $FormatEnumerationLimit and the views; the standard views when absent. */
+  readonly session?: FormattingSession;
   readonly now?: () => number;
 }
 
@@ -99,6 +107,7 @@ export function createOutDefault(options: OutDefaultOptions): StreamingFormatter
     textWidth: columns,
     enumerationLimit: () => enumerationLimitOf(options.session),
     now: options.now,
+    tables: options.session,
     writeLine: (line, stream) => options.host.write(line, stream ? { stream } : undefined),
   });
 }

@@ -8,7 +8,8 @@ import type { Scope } from '@dpmsh/runtime';
 import type { Alignment } from './table.js';
 import { FormatStartData } from './packets.js';
 import type { EntryInfo, TableColumnInfo } from './packets.js';
-import { defaultDisplayPropertySet, findView, viewItems } from './views.js';
+import { viewItems } from './views.js';
+import { tablesOr, type FormattingTables } from './tables.js';
 import type { FormatView, ViewColumn, ViewKind } from './views.js';
 import { FormatExpression, allProperties, resolveParameters } from './expressions.js';
 import type { FormatParameter, ResolvedParameter } from './expressions.js';
@@ -37,11 +38,13 @@ export interface FormatOptions {
   readonly enumerationLimit?: number;
   /** The scope script blocks of calculated properties run from. */
   readonly scope?: Scope;
+  /** The session's views and type data; the standard ones when absent. */
+  readonly tables?: FormattingTables;
 }
 
 /** The properties a table or list shows when no -Property was given. */
-function defaultProperties(obj: unknown, limitToTen: boolean): ResolvedParameter[] {
-  const set = defaultDisplayPropertySet(typeNamesOf(obj));
+function defaultProperties(obj: unknown, limitToTen: boolean, tables: FormattingTables | undefined): ResolvedParameter[] {
+  const set = tablesOr(tables).types.defaultDisplayPropertySet(typeNamesOf(obj));
   if (set) return allProperties(obj, set);
   const all = allProperties(obj);
   // A table shows at most ten columns of an object's own properties.
@@ -49,8 +52,8 @@ function defaultProperties(obj: unknown, limitToTen: boolean): ResolvedParameter
 }
 
 /** True when an object has something to format besides its text. */
-export function hasProperties(obj: unknown): boolean {
-  return propertyNames(obj).length > 0 || findView(typeNamesOf(obj)) !== undefined;
+export function hasProperties(obj: unknown, tables: FormattingTables | undefined): boolean {
+  return propertyNames(obj).length > 0 || tablesOr(tables).formats.find(typeNamesOf(obj)) !== undefined;
 }
 
 async function viewValue(column: ViewColumn, obj: unknown): Promise<unknown> {
@@ -119,7 +122,7 @@ class TableGenerator implements ViewGenerator {
       const columns = viewItems(this.view).map((c) => ({ label: viewLabel(c), width: c.width ?? 0, alignment: c.alignment }));
       return new FormatStartData({ kind: 'table', columns, hideHeader }, autoSize);
     }
-    this.#columns = this.parameters ? resolveParameters(this.parameters, first, true) : defaultProperties(first, true);
+    this.#columns = this.parameters ? resolveParameters(this.parameters, first, true) : defaultProperties(first, true, this.options.tables);
     const columns: TableColumnInfo[] = [];
     for (const c of this.#columns) {
       columns.push({ label: c.name, width: c.width ?? 0, alignment: c.alignment ?? (await defaultAlignment(first, c.expression, this.options.scope)) });
@@ -171,7 +174,7 @@ export class ListGenerator implements ViewGenerator {
       }
     } else {
       // A list works out its properties again for every object.
-      const properties = this.parameters ? resolveParameters(this.parameters, obj, false) : defaultProperties(obj, false);
+      const properties = this.parameters ? resolveParameters(this.parameters, obj, false) : defaultProperties(obj, false, this.options.tables);
       for (const p of properties) {
         const read = await p.expression.evaluate(obj, this.options.scope);
         labels.push(p.name);
@@ -206,7 +209,7 @@ class WideGenerator implements ViewGenerator {
     if (this.parameters) parameter = resolveParameters(this.parameters, obj, false)[0];
     else {
       const named = displayNameExpression(obj);
-      parameter = named ? { expression: named } : defaultProperties(obj, false)[0];
+      parameter = named ? { expression: named } : defaultProperties(obj, false, this.options.tables)[0];
     }
     if (!parameter) return { kind: 'wideItem', text: '' };
     const read = await parameter.expression.evaluate(obj, this.options.scope);

@@ -4,7 +4,7 @@
  * computed), and an end. Out-Default and Out-String lay them out for their width, so
  * `Format-Table | Out-String -Width 200` and a trailing `Format-Table` print as PowerShell does.
  */
-import type { HostStream } from '../session/host.js';
+import type { HostStream } from '../host/host.js';
 import type { Alignment } from './table.js';
 
 /** A table column as the start packet declares it; width 0 lets the data decide. */

@@ -4,7 +4,7 @@
  * group that arrived in the first 300 ms (all of the group under -AutoSize): PowerShell holds
  * those rows back, then fixes the widths, so later, longer values are cut with '…'.
  */
-import type { HostStream } from '../session/host.js';
+import type { HostStream } from '../host/host.js';
 import { cellLength } from './cells.js';
 import { wrapText } from './lines.js';
 import { listEntryLines } from './list.js';

@@ -6,10 +6,11 @@
  * objects a registered view does not apply to, which print on their own as a list.
  */
 import { ErrorRecord, PSException, RuntimeError, typeNamesOf, equals } from '@dpmsh/runtime';
-import type { HostStream } from '../session/host.js';
+import type { HostStream } from '../host/host.js';
 import { FormatEndData, FormatEntryData, GroupEndData, GroupStartData, isFormatData } from './packets.js';
 import type { FormatData } from './packets.js';
-import { defaultDisplayPropertySet, findOutOfBandView, findView, viewAppliesTo } from './views.js';
+import { viewAppliesTo } from './views.js';
+import { tablesOr } from './tables.js';
 import { parseFormatParameters } from './expressions.js';
 import type { FormatParameter } from './expressions.js';
 import { CustomGenerator, ListGenerator, generatorFor, hasProperties } from './generators.js';
@@ -160,18 +161,19 @@ export class FormatShaper {
     const typeNames = typeNamesOf(obj);
     const shape = this.#shape;
     if (shape === undefined) {
-      const view = findView(typeNames);
+      const { formats, types } = tablesOr(this.#options.tables);
+      const view = formats.find(typeNames);
       if (view) return generatorFor(view.kind, view, this.#options, undefined);
-      const count = (defaultDisplayPropertySet(typeNames) ?? propertyNames(obj)).length;
+      const count = (types.defaultDisplayPropertySet(typeNames) ?? propertyNames(obj)).length;
       return generatorFor(count <= 4 ? 'table' : 'list', undefined, this.#options, undefined);
     }
     if (this.#parameters) return generatorFor(shape, undefined, this.#options, this.#parameters);
     if (this.#options.view !== undefined) {
-      const named = findView(typeNames, shape, this.#options.view);
+      const named = tablesOr(this.#options.tables).formats.find(typeNames, shape, this.#options.view);
       if (!named) throw viewNotFound(this.#options.view, shape, obj);
       return generatorFor(shape, named, this.#options, undefined);
     }
-    return generatorFor(shape, findView(typeNames, shape), this.#options, undefined);
+    return generatorFor(shape, tablesOr(this.#options.tables).formats.find(typeNames, shape), this.#options, undefined);
   }
 
   #makeGrouping(): Grouping | undefined {
@@ -190,12 +192,12 @@ export class FormatShaper {
   /** An object printed on its own: by its out-of-band view, as its text, or (when asked) as a list. */
   async #outOfBand(obj: unknown, asList: boolean, stream: HostStream | undefined): Promise<FormatEntryData | undefined> {
     const typeNames = typeNamesOf(obj);
-    const view = findOutOfBandView(typeNames);
+    const view = tablesOr(this.#options.tables).formats.findOutOfBand(typeNames);
     if (view) {
       const entry = view.kind === 'custom' ? await new CustomGenerator(view).entry(obj) : await new ListGenerator(view, this.#options, undefined).entry(obj);
       return new FormatEntryData(entry, true, stream);
     }
-    if (isScalar(obj) || !hasProperties(obj)) return new FormatEntryData({ kind: 'rawText', text: displayText(obj) }, true, stream);
+    if (isScalar(obj) || !hasProperties(obj, this.#options.tables)) return new FormatEntryData({ kind: 'rawText', text: displayText(obj) }, true, stream);
     if (!asList || propertyNames(obj).length === 0) return undefined;
     return new FormatEntryData(await new ListGenerator(undefined, this.#options, undefined).entry(obj), true, stream);
   }

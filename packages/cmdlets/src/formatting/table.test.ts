@@ -1,9 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PSHashtable, PSObject } from '@dpmsh/runtime';
 import type { ScriptBlock } from '@dpmsh/runtime';
 import { cellText, fitColumnWidths, TableWriter } from './table.js';
 import { formatTable } from './text-output.js';
-import { registerView, unregisterViews } from './views.js';
+import { TypeTable } from '@dpmsh/runtime';
+import { standardFormatTable } from './views.js';
 
 const obj = (data: Record<string, unknown>, typeName?: string): PSObject => PSObject.from(data, typeName);
 const table = (entries: Record<string, unknown>): PSHashtable => {
@@ -223,8 +224,9 @@ describe('calculated properties', () => {
 describe('views with fixed widths', () => {
   // PowerShell's tests of headers and rows in columns narrower than their labels (spaces as '*').
   const stars = (s: string): string => s.replace(/ /g, '*');
+  const tables = { formats: standardFormatTable(), types: new TypeTable() };
   const register = (widths: readonly number[]): void => {
-    registerView({
+    tables.formats.register({
       typeName: 'Test.Format',
       kind: 'table',
       name: 'Default',
@@ -234,27 +236,26 @@ describe('views with fixed widths', () => {
         { label: 'Header3', property: 'Third', width: widths[2], alignment: 'center' },
       ],
     });
-    registerView({ typeName: 'Test.Format', kind: 'table', name: 'One', columns: [{ label: 'LongLongHeader', property: 'First', width: widths[0] }] });
+    tables.formats.register({ typeName: 'Test.Format', kind: 'table', name: 'One', columns: [{ label: 'LongLongHeader', property: 'First', width: widths[0] }] });
   };
   const narrow = obj({ First: 1, Second: 2, Third: 3 }, 'Test.Format');
   const wide = obj({ First: '12345', Second: '12345678', Third: '123456' }, 'Test.Format');
-  afterAll(() => unregisterViews('Test.Format'));
 
   it('wraps the labels over several lines and cuts the values', async () => {
     register([4, 7, 5]);
-    expect(stars(await formatTable([narrow], { view: 'Default' }))).toBe(text('', 'Long*Header2*Heade', 'Long**********r3', 'Head', 'er', '----*-------*-----', '1**********2***3', ''));
-    expect(stars(await formatTable([wide], { view: 'Default' }))).toBe(text('', 'Long*Header2*Heade', 'Long**********r3', 'Head', 'er', '----*-------*-----', '123…*…345678*1234…', ''));
-    expect(stars(await formatTable([wide], { view: 'Default', wrap: true }))).toBe(text('', 'Long*Header2*Heade', 'Long**********r3', 'Head', 'er', '----*-------*-----', '1234*1234567*12345', '5**********8***6', ''));
+    expect(stars(await formatTable([narrow], { view: 'Default', tables }))).toBe(text('', 'Long*Header2*Heade', 'Long**********r3', 'Head', 'er', '----*-------*-----', '1**********2***3', ''));
+    expect(stars(await formatTable([wide], { view: 'Default', tables }))).toBe(text('', 'Long*Header2*Heade', 'Long**********r3', 'Head', 'er', '----*-------*-----', '123…*…345678*1234…', ''));
+    expect(stars(await formatTable([wide], { view: 'Default', wrap: true, tables }))).toBe(text('', 'Long*Header2*Heade', 'Long**********r3', 'Head', 'er', '----*-------*-----', '1234*1234567*12345', '5**********8***6', ''));
     register([3, 1, 1]);
-    expect(await formatTable([wide], { view: 'One' })).toBe(text('', 'Lon', 'gLo', 'ngH', 'ead', 'er', '---', '12…', ''));
-    expect(await formatTable([wide], { view: 'One', wrap: true })).toBe(text('', 'Lon', 'gLo', 'ngH', 'ead', 'er', '---', '123', '45', ''));
+    expect(await formatTable([wide], { view: 'One', tables })).toBe(text('', 'Lon', 'gLo', 'ngH', 'ead', 'er', '---', '12…', ''));
+    expect(await formatTable([wide], { view: 'One', wrap: true, tables })).toBe(text('', 'Lon', 'gLo', 'ngH', 'ead', 'er', '---', '123', '45', ''));
   });
 
   it('wraps one column at a time', async () => {
     register([4, 8, 6]);
-    expect(stars(await formatTable([wide], { view: 'Default', wrap: true }))).toBe(text('', 'Long**Header2*Header', 'Long************3', 'Head', 'er', '----**-------*------', '1234*12345678*123456', '5', ''));
+    expect(stars(await formatTable([wide], { view: 'Default', wrap: true, tables }))).toBe(text('', 'Long**Header2*Header', 'Long************3', 'Head', 'er', '----**-------*------', '1234*12345678*123456', '5', ''));
     register([5, 7, 6]);
-    expect(stars(await formatTable([wide], { view: 'Default', wrap: true }))).toBe(text('', 'LongL*Header2*Header', 'ongHe***********3', 'ader', '-----*-------*------', '12345*1234567*123456', '************8', ''));
+    expect(stars(await formatTable([wide], { view: 'Default', wrap: true, tables }))).toBe(text('', 'LongL*Header2*Header', 'ongHe***********3', 'ader', '-----*-------*------', '12345*1234567*123456', '************8', ''));
   });
 
   it('names the view that is missing', async () => {

@@ -2,11 +2,12 @@
  * Formatting to text in one call: Out-String, and Format-Table/-List/-Wide followed by
  * Out-String, which is what the Format-* cmdlets' examples and tests compare against.
  */
-import type { HostStream } from '../session/host.js';
+import type { HostStream } from '../host/host.js';
 import { DEFAULT_CONSOLE_WIDTH, createLineFormatter } from './default-formatter.js';
 import { FormatShaper } from './shaper.js';
 import type { FormatOptions, FormatShape } from './shaper.js';
 import { UNBOUNDED_WIDTH } from './renderer.js';
+import type { FormattingTables } from './tables.js';
 
 /** Widths of text output. */
 export interface TextWidthOptions {
@@ -16,6 +17,8 @@ export interface TextWidthOptions {
   readonly hostWidth?: number;
   readonly enumerationLimit?: number;
   readonly now?: () => number;
+  /** The session's views and type data; the standard ones when absent. */
+  readonly tables?: FormattingTables;
 }
 
 async function renderLines(packetsOrObjects: readonly unknown[], options: TextWidthOptions): Promise<string[]> {
@@ -25,6 +28,7 @@ async function renderLines(packetsOrObjects: readonly unknown[], options: TextWi
     textWidth: options.width ?? UNBOUNDED_WIDTH,
     enumerationLimit: options.enumerationLimit,
     now: options.now,
+    tables: options.tables,
     writeLine: (line: string, _stream?: HostStream) => lines.push(line),
   });
   for (const value of packetsOrObjects) await formatter.write(value);

@@ -1,7 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PSDateTime, PSGuid, PSHashtable, PSObject, PSSwitch, PSTimeSpan, PSTypeLiteral, PSVersion } from '@dpmsh/runtime';
 import { formatList, formatTable, outString } from './text-output.js';
-import { findView, registerDefaultDisplayPropertySet, registerView, unregisterViews } from './views.js';
+import { TypeTable } from '@dpmsh/runtime';
+import { standardFormatTable } from './views.js';
 
 const text = (...lines: string[]): string => lines.map((l) => `${l}\n`).join('');
 const utc = (y: number, mo: number, d: number, h: number, mi: number, s: number): PSDateTime => new PSDateTime(Date.UTC(y, mo - 1, d, h, mi, s), 'Utc');
@@ -82,13 +83,11 @@ describe('objects without a view', () => {
 });
 
 describe('registered views', () => {
-  afterAll(() => {
-    unregisterViews('Dpm.Test.Job');
-    unregisterViews('Dpm.Test.Disk');
-  });
+  // A session's own tables: what one registers, no other session sees.
+  const tables = { formats: standardFormatTable(), types: new TypeTable() };
 
   it('wins over the property rule for any of the object\'s type names, most derived first', async () => {
-    registerView({
+    tables.formats.register({
       typeName: 'Dpm.Test.Job',
       kind: 'table',
       columns: [
@@ -97,31 +96,31 @@ describe('registered views', () => {
       ],
     });
     const job = PSObject.from({ Id: 7, Done: true, Detail: 'a', Owner: 'b', Extra: 'c' }, 'Dpm.Test.Job');
-    expect(findView(job.typeNames)?.kind).toBe('table');
-    expect(await outString([job])).toBe(text('', 'Id State', '-- -----', ' 7 Completed', ''));
+    expect(tables.formats.find(job.typeNames)?.kind).toBe('table');
+    expect(await outString([job], { tables })).toBe(text('', 'Id State', '-- -----', ' 7 Completed', ''));
     // Format-List has no list view for the type: it lists the properties.
-    expect(await formatList([job])).toBe(text('', 'Id     : 7', 'Done   : True', 'Detail : a', 'Owner  : b', 'Extra  : c', ''));
+    expect(await formatList([job], { tables })).toBe(text('', 'Id     : 7', 'Done   : True', 'Detail : a', 'Owner  : b', 'Extra  : c', ''));
   });
 
   it('prints objects the view does not apply to on their own, as a list', async () => {
     const job = PSObject.from({ Id: 1, Done: false }, 'Dpm.Test.Job');
     const other = PSObject.from({ Name: 'x' });
-    expect(await outString([job, other, 'text', job])).toBe(text('', 'Id State', '-- -----', ' 1 Running', '', 'Name : x', '', 'text', ' 1 Running', ''));
+    expect(await outString([job, other, 'text', job], { tables })).toBe(text('', 'Id State', '-- -----', ' 1 Running', '', 'Name : x', '', 'text', ' 1 Running', ''));
   });
 
   it('groups by the view\'s GroupBy', async () => {
-    registerView({ typeName: 'Dpm.Test.Disk', kind: 'table', columns: [{ property: 'Name' }], groupBy: { property: 'Server', label: 'Server' } });
+    tables.formats.register({ typeName: 'Dpm.Test.Disk', kind: 'table', columns: [{ property: 'Name' }], groupBy: { property: 'Server', label: 'Server' } });
     const disks = [
       PSObject.from({ Server: 's1', Name: 'd1' }, 'Dpm.Test.Disk'),
       PSObject.from({ Server: 's1', Name: 'd2' }, 'Dpm.Test.Disk'),
       PSObject.from({ Server: 's2', Name: 'd3' }, 'Dpm.Test.Disk'),
     ];
-    expect(await outString(disks)).toBe(text('', '   Server: s1', '', 'Name', '----', 'd1', 'd2', '', '   Server: s2', '', 'Name', '----', 'd3', ''));
+    expect(await outString(disks, { tables })).toBe(text('', '   Server: s1', '', 'Name', '----', 'd1', 'd2', '', '   Server: s2', '', 'Name', '----', 'd3', ''));
   });
 
   it('shows a type\'s default display property set when it has no view', async () => {
-    registerDefaultDisplayPropertySet('Dpm.Test.Server', ['Name', 'State']);
+    tables.types.setDefaultDisplayPropertySet('Dpm.Test.Server', ['Name', 'State']);
     const server = PSObject.from({ Name: 'dpm1', State: 'Online', A: 1, B: 2, C: 3 }, 'Dpm.Test.Server');
-    expect(await outString([server])).toBe(text('', 'Name State', '---- -----', 'dpm1 Online', ''));
+    expect(await outString([server], { tables })).toBe(text('', 'Name State', '---- -----', 'dpm1 Online', ''));
   });
 });

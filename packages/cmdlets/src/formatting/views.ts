@@ -1,7 +1,8 @@
 /**
- * The registry of format views, by type name: what *.format.ps1xml is to PowerShell. A view
- * registered for any of an object's type names (most derived first) decides how it prints;
- * objects without one print as a table (up to four properties) or a list (five or more).
+ * Format views, by type name: what *.format.ps1xml is to PowerShell. A view registered for any of
+ * an object's type names (most derived first) decides how it prints; objects without one print as
+ * a table (up to four properties) or a list (five or more). Each session has its own format table,
+ * so the views a module adds belong to the session that loaded it.
  */
 import {
   PSDateTime,
@@ -20,6 +21,7 @@ import {
 } from '@dpmsh/runtime';
 import type { Alignment } from './table.js';
 import { DICTIONARY_ENTRY_TYPE_NAME } from './enumerate.js';
+import { formatErrorRecord } from './error-view.js';
 
 /** The shapes a view can have; 'custom' views write lines of their own. */
 export type ViewKind = 'table' | 'list' | 'wide' | 'custom';
@@ -67,42 +69,54 @@ export interface FormatView {
   readonly outOfBand?: boolean;
 }
 
-const views: FormatView[] = [];
-const displayPropertySets = new Map<string, readonly string[]>();
+/** A session's format views. */
+export class FormatTable {
+  readonly #views: FormatView[] = [];
 
-/** Registers a view. The first view registered for a type is its default; a view with the same type, kind and name replaces the earlier one. */
-export function registerView(view: FormatView): void {
-  const same = (v: FormatView): boolean => v.typeName.toLowerCase() === view.typeName.toLowerCase() && v.kind === view.kind && v.name === view.name;
-  const index = views.findIndex(same);
-  if (index >= 0) views[index] = view;
-  else views.push(view);
-}
+  /** Registers a view. The first view registered for a type is its default; a view with the same type, kind and name replaces the earlier one. */
+  register(view: FormatView): void {
+    const same = (v: FormatView): boolean => v.typeName.toLowerCase() === view.typeName.toLowerCase() && v.kind === view.kind && v.name === view.name;
+    const index = this.#views.findIndex(same);
+    if (index >= 0) this.#views[index] = view;
+    else this.#views.push(view);
+  }
 
-/** Removes a type's views (all, or those of one kind). */
-export function unregisterViews(typeName: string, kind?: ViewKind): void {
-  for (let i = views.length - 1; i >= 0; i--) {
-    if (views[i].typeName.toLowerCase() === typeName.toLowerCase() && (kind === undefined || views[i].kind === kind)) views.splice(i, 1);
+  /** Removes a type's views (all, or those of one kind). */
+  unregister(typeName: string, kind?: ViewKind): void {
+    const views = this.#views;
+    for (let i = views.length - 1; i >= 0; i--) {
+      if (views[i].typeName.toLowerCase() === typeName.toLowerCase() && (kind === undefined || views[i].kind === kind)) views.splice(i, 1);
+    }
+  }
+
+  /** The view for the most derived of `typeNames` that has one: of `kind` when given, the type's default otherwise. */
+  find(typeNames: readonly string[], kind?: ViewKind, name?: string): FormatView | undefined {
+    for (const typeName of typeNames) {
+      const lower = typeName.toLowerCase();
+      const found = this.#views.find(
+        (v) => v.typeName.toLowerCase() === lower && !v.outOfBand && (kind === undefined || v.kind === kind) && (name === undefined || v.name?.toLowerCase() === name.toLowerCase()),
+      );
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The out-of-band view of a type (error records): printed on its own lines wherever it appears. */
+  findOutOfBand(typeNames: readonly string[]): FormatView | undefined {
+    for (const typeName of typeNames) {
+      const lower = typeName.toLowerCase();
+      const found = this.#views.find((v) => v.outOfBand && v.typeName.toLowerCase() === lower);
+      if (found) return found;
+    }
+    return undefined;
   }
 }
 
-/** The view for the most derived of `typeNames` that has one: of `kind` when given, the type's default otherwise. */
-export function findView(typeNames: readonly string[], kind?: ViewKind, name?: string): FormatView | undefined {
-  for (const typeName of typeNames) {
-    const lower = typeName.toLowerCase();
-    const found = views.find((v) => v.typeName.toLowerCase() === lower && !v.outOfBand && (kind === undefined || v.kind === kind) && (name === undefined || v.name?.toLowerCase() === name.toLowerCase()));
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** The out-of-band view of a type (error records): printed on its own lines wherever it appears. */
-export function findOutOfBandView(typeNames: readonly string[]): FormatView | undefined {
-  for (const typeName of typeNames) {
-    const lower = typeName.toLowerCase();
-    const found = views.find((v) => v.outOfBand && v.typeName.toLowerCase() === lower);
-    if (found) return found;
-  }
-  return undefined;
+/** A format table with the views every session starts with: PowerShell's for .NET and engine types. */
+export function standardFormatTable(): FormatTable {
+  const table = new FormatTable();
+  registerStandardViews(table);
+  return table;
 }
 
 /** True when the view applies to an object of these type names. */
@@ -114,38 +128,6 @@ export function viewAppliesTo(view: FormatView, typeNames: readonly string[]): b
 /** The columns of a view, whichever of `columns` and `properties` it gave. */
 export function viewItems(view: FormatView): readonly ViewColumn[] {
   return view.columns ?? view.properties ?? [];
-}
-
-/** Sets the properties a type shows by default (its DefaultDisplayPropertySet), used when it has no view. */
-export function registerDefaultDisplayPropertySet(typeName: string, properties: readonly string[]): void {
-  displayPropertySets.set(typeName.toLowerCase(), [...properties]);
-}
-
-/** The default display property set for the most derived type name that has one. */
-export function defaultDisplayPropertySet(typeNames: readonly string[]): readonly string[] | undefined {
-  for (const typeName of typeNames) {
-    const set = displayPropertySets.get(typeName.toLowerCase());
-    if (set) return set;
-  }
-  return undefined;
-}
-
-/** How an error record prints: the pipeline registers PowerShell's error view here. */
-export type ErrorViewRenderer = (record: ErrorRecord) => string | readonly string[];
-
-let errorView: ErrorViewRenderer = (record) => {
-  const command = record.invocationInfo?.commandName;
-  return command ? `${command}: ${record.message}` : record.message;
-};
-
-/** Sets the error view used for error records that reach the output (`2>&1`, `$Error[0]`). */
-export function setErrorView(renderer: ErrorViewRenderer): void {
-  errorView = renderer;
-}
-
-/** The lines of an error record in the current error view. */
-export function renderErrorRecord(record: ErrorRecord): string | readonly string[] {
-  return errorView(record);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,16 +153,16 @@ const TIME_SPAN_ITEMS: Record<string, (ts: PSTimeSpan) => unknown> = {
 
 const timeSpanItem = (name: string): ViewColumn => ({ label: name, property: timeSpan(TIME_SPAN_ITEMS[name]) });
 
-/** Registers the default views; called once when this module loads. */
-function registerBuiltInViews(): void {
-  registerView({
+/** Registers the views every session starts with. */
+function registerStandardViews(table: FormatTable): void {
+  table.register({
     typeName: DICTIONARY_ENTRY_TYPE_NAME,
     kind: 'table',
     columns: [{ property: 'Name', width: 30 }, { property: 'Value' }],
   });
-  registerView({ typeName: DICTIONARY_ENTRY_TYPE_NAME, kind: 'list', properties: [{ property: 'Name' }, { property: 'Value' }] });
+  table.register({ typeName: DICTIONARY_ENTRY_TYPE_NAME, kind: 'list', properties: [{ property: 'Name' }, { property: 'Value' }] });
   // Get-Date: the DateTime script property, the culture's long date and long time.
-  registerView({
+  table.register({
     typeName: 'System.DateTime',
     kind: 'custom',
     render: (obj) => {
@@ -193,10 +175,10 @@ function registerBuiltInViews(): void {
       return `${formatDateTime(date, 'D')} ${formatDateTime(date, 'T')}`;
     },
   });
-  registerView({ typeName: 'System.TimeSpan', kind: 'list', properties: Object.keys(TIME_SPAN_ITEMS).map(timeSpanItem) });
-  registerView({ typeName: 'System.TimeSpan', kind: 'table', columns: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].map(timeSpanItem) });
-  registerView({ typeName: 'System.TimeSpan', kind: 'wide', properties: [timeSpanItem('TotalMilliseconds')] });
-  registerView({
+  table.register({ typeName: 'System.TimeSpan', kind: 'list', properties: Object.keys(TIME_SPAN_ITEMS).map(timeSpanItem) });
+  table.register({ typeName: 'System.TimeSpan', kind: 'table', columns: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].map(timeSpanItem) });
+  table.register({ typeName: 'System.TimeSpan', kind: 'wide', properties: [timeSpanItem('TotalMilliseconds')] });
+  table.register({
     typeName: 'System.Version',
     kind: 'table',
     columns: [
@@ -206,9 +188,9 @@ function registerBuiltInViews(): void {
       { label: 'Revision', property: version((v) => v.revision), width: 8 },
     ],
   });
-  registerView({ typeName: 'System.Guid', kind: 'table', columns: [{ label: 'Guid', property: (obj) => (obj instanceof PSGuid ? obj.text : null) }] });
+  table.register({ typeName: 'System.Guid', kind: 'table', columns: [{ label: 'Guid', property: (obj) => (obj instanceof PSGuid ? obj.text : null) }] });
   // [int] at the prompt.
-  registerView({
+  table.register({
     typeName: 'System.RuntimeType',
     kind: 'table',
     columns: [
@@ -219,19 +201,17 @@ function registerBuiltInViews(): void {
     ],
   });
   // Get-Member's output objects.
-  registerView({
+  table.register({
     typeName: 'Microsoft.PowerShell.Commands.MemberDefinition',
     kind: 'table',
     autoSize: true,
     groupBy: { property: 'TypeName', label: 'TypeName' },
     columns: [{ property: 'Name' }, { property: 'MemberType' }, { property: 'Definition' }],
   });
-  registerView({
+  table.register({
     typeName: 'System.Management.Automation.ErrorRecord',
     kind: 'custom',
     outOfBand: true,
-    render: (obj) => (obj instanceof ErrorRecord ? renderErrorRecord(obj) : []),
+    render: (obj) => (obj instanceof ErrorRecord ? formatErrorRecord(obj) : []),
   });
 }
-
-registerBuiltInViews();

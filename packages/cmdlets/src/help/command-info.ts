@@ -4,7 +4,7 @@
  * Source; an alias shows as `gcm -> Get-Command`).
  */
 import type { CommandMetadata } from '../metadata/command.js';
-import { registerView } from '../formatting/views.js';
+import type { FormatTable } from '../formatting/views.js';
 import { registerEnum, PSEnumValue, PSObject, PSVersion } from '@dpmsh/runtime';
 import type { CommandInfo, CommandType } from '../session/commands.js';
 import type { Scope } from '@dpmsh/runtime';
@@ -111,14 +111,14 @@ export function commandInfoObject(command: CommandInfo, session: Session, scope:
   return o;
 }
 
-/** Registers the CommandInfo table view (idempotent). */
-export function registerCommandInfoView(): void {
+/** Registers the CommandInfo table view. */
+export function registerCommandInfoView(formats: FormatTable): void {
   const name = (obj: unknown): unknown => {
     if (!(obj instanceof PSObject)) return null;
     const type = obj.read('CommandType');
     return type instanceof PSEnumValue && type.name === 'Alias' ? obj.read('DisplayName') : obj.read('Name');
   };
-  registerView({
+  formats.register({
     typeName: 'System.Management.Automation.CommandInfo',
     kind: 'table',
     columns: [{ property: 'CommandType', width: 15 }, { label: 'Name', property: name, width: 50 }, { property: 'Version', width: 10 }, { property: 'Source' }],

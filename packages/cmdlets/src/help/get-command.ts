@@ -1,6 +1,6 @@
 /** Get-Command: the commands of the registry (aliases, functions, cmdlets, scripts and programs on PATH). */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { ErrorRecord, PSException, hasWildcard, wildcardToRegExp, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';

@@ -4,8 +4,8 @@
  * SYNOPSIS, SYNTAX, DESCRIPTION, PARAMETERS (-Detailed, -Full), EXAMPLES, RELATED LINKS, REMARKS.
  */
 import type { CommandExample, CommandMetadata, ParameterMetadata } from '../metadata/command.js';
-import { registerView } from '../formatting/views.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import type { FormatTable } from '../formatting/views.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { errorRecord, hasWildcard, wildcardToRegExp, PSObject, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch, Scope } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
@@ -226,12 +226,12 @@ function renderPage(obj: unknown): string[] {
   return obj instanceof PSObject ? (pages.get(obj)?.() ?? []) : [];
 }
 
-/** Registers the help page views (idempotent). */
-export function registerHelpViews(): void {
+/** Registers the help page views. */
+export function registerHelpViews(formats: FormatTable): void {
   for (const typeName of [HELP_TYPE, `${HELP_TYPE}#DetailedView`, `${HELP_TYPE}#FullView`, `${HELP_TYPE}#ExamplesView`, PARAMETER_HELP_TYPE]) {
-    registerView({ typeName, kind: 'custom', render: renderPage });
+    formats.register({ typeName, kind: 'custom', render: renderPage });
   }
-  registerView({
+  formats.register({
     typeName: 'HelpInfoShort',
     kind: 'table',
     columns: [{ property: 'Name', width: 33 }, { property: 'Category', width: 9 }, { property: 'Module', width: 25 }, { property: 'Synopsis' }],

@@ -3,12 +3,12 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { CommandMetadata } from '../metadata/command.js';
 import { installStandardCommands } from '../install.js';
 import { runPipeline } from '../pipeline/run.js';
-import type { CommandArgument } from '../pipeline/types.js';
 import type { PSObject } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { parseCommentHelp } from './comment-help.js';
 import { syntaxLines, syntaxTypeName } from './syntax.js';
+import type { CommandArgument } from '../binder/types.js';
 
 function session(): Session {
   const s = new Session({ host: new RecordingHost(), environment: { PATH: '' } });

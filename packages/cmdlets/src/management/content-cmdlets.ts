@@ -12,8 +12,8 @@ import { appendFile, chmod, readFile, rename, stat, truncate, unlink, writeFile 
 import { basename, dirname, join } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, toText, isEnumerable, isSwitchOn } from '@dpmsh/runtime';
 import { existingItemPaths, itemNotFound, resolveItemPaths, statOrUndefined } from './item-paths.js';
 import { ENCODING_NAMES, decodeText, encodeText, encodingArgument, preamble } from '../files/text-encoding.js';

@@ -5,14 +5,14 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { outString } from '../formatting/text-output.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { PipelineResult } from '../pipeline/run.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CommandArgument } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { errorRecord, ErrorRecord, RuntimeError, PSDateTime, PSObject } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { fileItem } from './file-items.js';
 import { installManagementCmdlets } from './index.js';
 import { splitContent } from './content-cmdlets.js';
+import type { CommandArgument } from '../binder/types.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dpmsh-fs-cmdlets-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -193,7 +193,7 @@ describe('Get-ChildItem and Get-Item', () => {
     item.addNote('User', 'root');
     item.addNote('Group', 'root');
     item.addNote('UnixMode', '-rw-r--r--');
-    const text = await outString([item], { width: 120 });
+    const text = await outString([item], { width: 120, tables: newSession().session });
     expect(text.split('\n')).toEqual([
       '',
       `    Directory: ${dir}`,
@@ -292,6 +292,6 @@ describe('locations', () => {
   it('prints a PathInfo as a Path table', async () => {
     const { session } = newSession();
     const result = await run(session, 'Get-Location', []);
-    expect(await outString(result.out, { width: 120 })).toBe(`\nPath\n----\n${dir}\n\n`);
+    expect(await outString(result.out, { width: 120, tables: session })).toBe(`\nPath\n----\n${dir}\n\n`);
   });
 });

@@ -3,7 +3,7 @@
  * Unix: items as `UnixMode User Group LastWriteTime Size Name` under a `Directory: /path`
  * header per folder, a PathInfo as a one-column `Path` table.
  */
-import { registerView } from '../formatting/views.js';
+import type { FormatTable } from '../formatting/views.js';
 import type { ViewColumn } from '../formatting/views.js';
 import { formatDateTime, toText, PSDateTime, PSObject } from '@dpmsh/runtime';
 
@@ -34,9 +34,9 @@ const ITEM_COLUMNS: readonly ViewColumn[] = [
 ];
 
 /** Registers the views (idempotent: a view registered again replaces itself). */
-export function registerFileSystemViews(): void {
+export function registerFileSystemViews(formats: FormatTable): void {
   // One view for both item types, so a listing of folders and files stays one table.
-  registerView({
+  formats.register({
     typeName: 'System.IO.FileSystemInfo',
     kind: 'table',
     columns: ITEM_COLUMNS,
@@ -46,5 +46,5 @@ export function registerFileSystemViews(): void {
       header: (value) => `    Directory: ${toText(value).replace(PROVIDER_PREFIX, '')}`,
     },
   });
-  registerView({ typeName: 'System.Management.Automation.PathInfo', kind: 'table', columns: [{ property: 'Path' }] });
+  formats.register({ typeName: 'System.Management.Automation.PathInfo', kind: 'table', columns: [{ property: 'Path' }] });
 }

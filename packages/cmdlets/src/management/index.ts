@@ -1,5 +1,5 @@
 /** The management cmdlets: items and paths (Microsoft.PowerShell.Management). */
-import type { CmdletDefinition } from '../pipeline/types.js';
+import type { CmdletDefinition } from '../session/cmdlet.js';
 import type { Session } from '../session/session.js';
 import { newItem } from './new-item.js';
 import { joinPath, splitPath, testPath } from './path-cmdlets.js';
@@ -16,5 +16,5 @@ export function installManagementCmdlets(session: Session): void {
   session.registry.registerAll([newItem, joinPath, splitPath, testPath] as readonly unknown[] as readonly CmdletDefinition<never>[], 'Microsoft.PowerShell.Management');
   const fileSystemCmdlets: readonly unknown[] = [getContent, setContent, addContent, clearContent, getChildItem, getItem, removeItem, copyItem, moveItem, renameItem, getLocation, setLocation, pushLocation, popLocation, resolvePath];
   session.registry.registerAll(fileSystemCmdlets as readonly CmdletDefinition<never>[], 'Microsoft.PowerShell.Management');
-  registerFileSystemViews();
+  registerFileSystemViews(session.formats);
 }

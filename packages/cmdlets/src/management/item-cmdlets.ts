@@ -4,8 +4,8 @@ import { cp, mkdir, readdir, rename, rm, stat, copyFile } from 'node:fs/promises
 import { basename, dirname, join, sep } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, matchWildcard, isSwitchOn } from '@dpmsh/runtime';
 import { resolveFileSystemPath } from '../session/location.js';
 import { fileItem } from './file-items.js';

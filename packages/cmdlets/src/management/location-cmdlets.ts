@@ -1,8 +1,8 @@
 /** Get-Location, Set-Location, Push-Location, Pop-Location and Resolve-Path. */
 import type { PSSwitch } from '@dpmsh/runtime';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, isSwitchOn } from '@dpmsh/runtime';
 import { ServiceKey } from '../session/services.js';
 import type { Session } from '../session/session.js';

@@ -2,7 +2,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { errorRecord, toText, isSwitchOn } from '@dpmsh/runtime';
 import { fileItem } from './file-items.js';
 import type { PSSwitch } from '@dpmsh/runtime';

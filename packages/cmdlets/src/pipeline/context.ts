@@ -7,7 +7,7 @@ import type { BoundParameters } from '../binder/types.js';
 import type { ErrorRecord, InvocationInfo, Scope, ProgressRecord, ProcessorStreams } from '@dpmsh/runtime';
 import { RuntimeError } from '@dpmsh/runtime';
 import type { Session } from '../session/session.js';
-import type { CmdletContext } from './types.js';
+import type { CmdletContext } from '../session/cmdlet.js';
 import type { CommandRuntime } from './error-actions.js';
 import type { ShouldProcessRuntime } from './should-process.js';
 

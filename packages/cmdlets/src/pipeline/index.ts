@@ -1,9 +1,6 @@
-export * from './types.js';
 export { runPipeline } from './run.js';
 export type { PipelineElementSpec, PipelineResult, PipelineSpec } from './run.js';
 export type { PipelineRedirection, RedirectedStream } from './redirection.js';
-export { categoryInfoMessage, errorViewOf, formatErrorRecord, positionMessage } from './error-view.js';
-export type { ErrorView, ErrorViewOptions } from './error-view.js';
 export { hostTargets } from './streams.js';
 export type { StreamTargets } from './streams.js';
 export { shouldProcessDescription } from './should-process.js';

@@ -3,7 +3,7 @@
  * preference. Texts and hot keys are PowerShell's (CommandBaseStrings). The Suspend choice is left
  * out: dpmsh has no nested prompt to suspend into.
  */
-import type { Host, HostChoice } from '../session/host.js';
+import type { Host, HostChoice } from '../host/host.js';
 import { RuntimeError, errorRecord } from '@dpmsh/runtime';
 import type { ErrorRecord } from '@dpmsh/runtime';
 

@@ -8,8 +8,8 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { ErrorRecord, InformationRecord, InformationalRecord } from '@dpmsh/runtime';
 import { RuntimeError, errorRecord, toText } from '@dpmsh/runtime';
-import { formatErrorRecord } from './error-view.js';
-import type { ErrorView } from './error-view.js';
+import { formatErrorRecord } from '../formatting/error-view.js';
+import type { ErrorView } from '../formatting/error-view.js';
 import type { StreamTargets } from './streams.js';
 
 /** A stream a redirection names; `all` is `*`. */

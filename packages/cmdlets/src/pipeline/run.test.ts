@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
 import { ErrorRecord, PipelineStoppedError, RuntimeError, StopUpstreamError, errorRecord, PSList, HostInformationMessage, WarningRecord } from '@dpmsh/runtime';
-import type { BoundParameters } from '../binder/types.js';
+import type { BoundParameters, CommandArgument } from '../binder/types.js';
 import type { CommandInfo } from '../session/commands.js';
 import type { ScriptEngine } from '../session/engine.js';
 import { RecordingHost } from '../session/recording-host.js';
@@ -16,8 +16,8 @@ import { NON_INTERACTIVE_MESSAGE } from './prompts.js';
 import type { PipelineRedirection } from './redirection.js';
 import { runPipeline } from './run.js';
 import type { PipelineResult } from './run.js';
-import { defineCmdlet } from './types.js';
-import type { CmdletContext, CmdletDefinition, CommandArgument, CommandProcessor } from './types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletContext, CmdletDefinition, CommandProcessor } from '../session/cmdlet.js';
 
 let dir: string;
 beforeAll(() => {

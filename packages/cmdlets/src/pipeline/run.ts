@@ -16,20 +16,19 @@
  * the commands before it stop, it and the commands after it end normally. Aborting the signal
  * stops everything with PipelineStoppedError, after the clean blocks.
  */
-import type { BindState } from '../binder/types.js';
+import type { BindState, CommandArgument } from '../binder/types.js';
 import { bindArguments, bindPrompted, isBindFailure, missingMandatoryFailure, validateScripts } from '../binder/index.js';
 import type { CommandMetadata } from '../metadata/command.js';
 import type { ErrorRecord, InvocationInfo, ScriptExtent, Scope, PipelineStreams } from '@dpmsh/runtime';
 import { PipelineStoppedError, RuntimeError, StopUpstreamError } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
 import type { Session } from '../session/session.js';
-import { errorViewOf } from './error-view.js';
+import { errorViewOf } from '../formatting/error-view.js';
 import { RedirectionFiles, redirectTargets } from './redirection.js';
 import type { FileFormat, PipelineRedirection } from './redirection.js';
 import { Stage } from './stage.js';
 import type { PreparedCommand, RunnableCommand, StageEnvironment } from './stage.js';
 import { inheritedTargets } from './streams.js';
-import type { CommandArgument } from './types.js';
 import { outString } from '../formatting/text-output.js';
 
 /** One command of a pipeline, resolved, with its arguments evaluated. */
@@ -89,7 +88,7 @@ export async function runPipeline(spec: PipelineSpec): Promise<PipelineResult> {
 
   const files = new RedirectionFiles();
   const errorView = errorViewOf(scope.lookup('ErrorView')?.value);
-  const format: FileFormat = { objects: (values) => outString(values, { hostWidth: session.host.width }), errorView, width: session.host.width };
+  const format: FileFormat = { objects: (values) => outString(values, { hostWidth: session.host.width, tables: session }), errorView, width: session.host.width };
   const stages = prepared.map((p) => new Stage(p, env));
   const last = stages.length - 1;
   stages.forEach((stage, i) => {

@@ -9,7 +9,7 @@
  *
  * A command that does not declare SupportsShouldProcess always goes ahead.
  */
-import type { Host } from '../session/host.js';
+import type { Host } from '../host/host.js';
 import type { ConfirmImpact } from '../session/preferences.js';
 import { confirmImpactRank } from '../session/preferences.js';
 import { NO, NO_TO_ALL, YES, YES_TO_ALL, promptChoice } from './prompts.js';

@@ -4,7 +4,7 @@
  * function, script or program), and the bookkeeping the runner needs: whether it has begun,
  * whether a downstream command stopped it, which block is running.
  */
-import type { BindState, BoundParameters } from '../binder/types.js';
+import type { BindState, BoundParameters, CommandArgument } from '../binder/types.js';
 import { bindPipelineInput, evaluateDelayBind, isBindFailure, validateScripts } from '../binder/index.js';
 import type { CommandMetadata } from '../metadata/command.js';
 import type { InvocationInfo, PSList, Scope, ProcessorStreams, PipelineStreams, VariableLists } from '@dpmsh/runtime';
@@ -18,7 +18,7 @@ import type { CommonParameterValues } from './error-actions.js';
 import { ShouldProcessRuntime } from './should-process.js';
 import { DeliveryQueue } from './streams.js';
 import type { StreamTargets } from './streams.js';
-import type { CommandArgument, CommandProcessor } from './types.js';
+import type { CommandProcessor } from '../session/cmdlet.js';
 
 /** A command the runner can run (aliases are resolved before). */
 export type RunnableCommand = Exclude<CommandInfo, { kind: 'Alias' }>;

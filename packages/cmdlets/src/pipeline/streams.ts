@@ -4,7 +4,7 @@
  * streams for the statements in a function body) and its redirections replace some of them.
  */
 import type { ErrorRecord, PipelineStreams, DebugRecord, InformationRecord, VerboseRecord, WarningRecord, ProgressRecord } from '@dpmsh/runtime';
-import type { Host } from '../session/host.js';
+import type { Host } from '../host/host.js';
 import { toText, HostInformationMessage } from '@dpmsh/runtime';
 
 /** The destinations of one command's streams. */

@@ -3,7 +3,7 @@
  * external script or application found on PATH.
  */
 import type { CommandMetadata } from '../metadata/command.js';
-import type { CmdletDefinition } from '../pipeline/types.js';
+import type { CmdletDefinition } from './cmdlet.js';
 import type { ScriptBlock } from '@dpmsh/runtime';
 
 /** A command the registry knows. */

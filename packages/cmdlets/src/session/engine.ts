@@ -2,9 +2,9 @@
  * What the language gives the cmdlet framework. The framework cannot import the language (the
  * arrow goes the other way), so the interpreter registers these services on the session.
  */
-import type { CommandProcessor, CommandArgument, CmdletContext } from '../pipeline/types.js';
+import type { CommandProcessor, CmdletContext } from './cmdlet.js';
 import type { CommandInfo } from './commands.js';
-import type { BoundParameters } from '../binder/types.js';
+import type { BoundParameters, CommandArgument } from '../binder/types.js';
 import type { Scope, ScriptBlock, InvocationInfo, ProcessorStreams } from '@dpmsh/runtime';
 import type { CommandMetadata } from '../metadata/command.js';
 

@@ -1,4 +1,3 @@
-export * from './host.js';
 export * from './commands.js';
 export * from './engine.js';
 export * from './session.js';

@@ -4,9 +4,9 @@
  */
 import type { ErrorRecord, ProgressRecord } from '@dpmsh/runtime';
 import type { ParameterMetadata } from '../metadata/command.js';
-import type { Host, HostChoice, HostStream } from './host.js';
-import { formatErrorRecord } from '../pipeline/error-view.js';
-import type { ErrorView } from '../pipeline/error-view.js';
+import type { Host, HostChoice, HostStream } from '../host/host.js';
+import { formatErrorRecord } from '../formatting/error-view.js';
+import type { ErrorView } from '../formatting/error-view.js';
 
 /** One thing the host showed. */
 export interface HostEvent {

@@ -5,7 +5,7 @@
  * so a module that would shadow another's command fails loudly when it loads.
  */
 import type { CommandInfo, CommandType } from './commands.js';
-import type { CmdletDefinition } from '../pipeline/types.js';
+import type { CmdletDefinition } from './cmdlet.js';
 import type { Scope, ScriptBlock, ScriptExtent } from '@dpmsh/runtime';
 import { ErrorRecord, PSException, RuntimeError, hasWildcard, wildcardToRegExp } from '@dpmsh/runtime';
 import { approvedVerb, isStandardVerbException } from './verbs.js';

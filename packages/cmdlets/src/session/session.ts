@@ -1,11 +1,12 @@
 /**
  * A session: the state one shell holds across statements. Global scope and its automatic and
  * preference variables, the command registry, the host, the current location, $Error, the
- * interpreter's services, and the format views.
+ * interpreter's services, and the format views and type data.
  */
 import { homedir } from 'node:os';
-import type { Host } from './host.js';
-import { Scope, RuntimeError, PSNumber } from '@dpmsh/runtime';
+import type { Host } from '../host/host.js';
+import { Scope, RuntimeError, PSNumber, TypeTable } from '@dpmsh/runtime';
+import { standardFormatTable, type FormatTable } from '../formatting/views.js';
 import type { ScriptEngine } from './engine.js';
 import type { ErrorRecord } from '@dpmsh/runtime';
 import { CommandRegistry } from './registry.js';
@@ -55,6 +56,10 @@ export class Session {
   readonly registry: CommandRegistry;
   /** Typed slots for domain modules (a server connection...); closed by `dispose()`. */
   readonly services = new ServiceMap();
+  /** The format views: the standard ones, and those the session's modules add. */
+  readonly formats: FormatTable = standardFormatTable();
+  /** Extended type data (default display property sets) the session's modules add. */
+  readonly types = new TypeTable();
   #engine: ScriptEngine | undefined;
 
   constructor(options: SessionOptions) {

@@ -4,7 +4,7 @@
  * and `$OFS` start unset, as in PowerShell.
  */
 import { release, type as osType, version as osVersion } from 'node:os';
-import type { Host } from './host.js';
+import type { Host } from '../host/host.js';
 import type { PSVariable, Scope, VariableOptions, ErrorRecord } from '@dpmsh/runtime';
 import { PSEnumValue, PSGuid, PSHashtable, PSObject, PSVersion, registerClass } from '@dpmsh/runtime';
 import { ACTION_PREFERENCE_DEFAULTS, actionPreferenceValue, confirmImpactValue } from './preferences.js';

@@ -1,7 +1,7 @@
 /** Get-Alias, Set-Alias and New-Alias. */
 import { commandInfoObject } from '../help/command-info.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, type ErrorRecord, hasWildcard, matchWildcard, PSEnumValue, type PSObject } from '@dpmsh/runtime';
 import type { AliasInfo } from '../session/registry.js';
 import type { Scope, VariableOptions } from '@dpmsh/runtime';

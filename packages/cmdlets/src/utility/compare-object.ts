@@ -1,7 +1,7 @@
 /** Compare-Object: the objects of two sets that differ (or match), with a SideIndicator. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { typeNamesOf, PSObject, isSwitchOn } from '@dpmsh/runtime';
 import { compareRows, keyText, keyValues, parseKeys, type KeyValue, type ObjectKey } from './object-keys.js';
 

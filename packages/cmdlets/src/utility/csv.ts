@@ -7,8 +7,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletDefinition } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletDefinition } from '../session/cmdlet.js';
 import { ErrorRecord, PSException, PSChar, PSHashtable, PSObject, dotNetToString, toText, findProperty, settleScriptProperties, typeNamesOf, isSwitchOn } from '@dpmsh/runtime';
 import { propertyNames } from '../formatting/properties.js';
 import { fileOpenError } from './out-cmdlets.js';

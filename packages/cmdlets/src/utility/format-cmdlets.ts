@@ -5,8 +5,8 @@
  */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletContext, CmdletDefinition } from '../session/cmdlet.js';
 import { FormatShaper, enumerationLimitOf } from '../formatting/index.js';
 import type { FormatOptions, FormatShape } from '../formatting/index.js';
 import { isSwitchOn } from '@dpmsh/runtime';
@@ -61,7 +61,7 @@ const commonParameters: readonly ParameterMetadata[] = [
 const shapers = new WeakMap<object, FormatShaper>();
 
 function beginShaping(ctx: CmdletContext<CommonFormatParameters>, shape: FormatShape, options: FormatOptions): void {
-  shapers.set(ctx, new FormatShaper(shape, { ...options, groupBy: ctx.params.GroupBy, view: ctx.params.View, force: isSwitchOn(ctx.params.Force), enumerationLimit: enumerationLimitOf(ctx.session), scope: ctx.scope }));
+  shapers.set(ctx, new FormatShaper(shape, { ...options, groupBy: ctx.params.GroupBy, view: ctx.params.View, force: isSwitchOn(ctx.params.Force), enumerationLimit: enumerationLimitOf(ctx.session), scope: ctx.scope, tables: ctx.session }));
 }
 
 async function shapeInput(ctx: CmdletContext<CommonFormatParameters>): Promise<void> {

@@ -1,6 +1,6 @@
 /** Get-Date. */
 import { ALL_PARAMETER_SETS, type ParameterMetadata } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import {
   MS_PER_DAY,
   addMilliseconds,

@@ -1,7 +1,7 @@
 /** Get-Unique: drops each object equal to the one just before it (input is expected sorted). */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { dotNetToString, typeNamesOf, isSwitchOn } from '@dpmsh/runtime';
 import { compareValues } from './object-keys.js';
 

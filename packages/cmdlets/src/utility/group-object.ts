@@ -1,7 +1,7 @@
 /** Group-Object: GroupInfo objects (Count, Name, Group, Values) of objects with equal keys. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, dotNetToString, baseOf, typeNamesOf, enumerableItems, PSHashtable, PSList, PSObject, isSwitchOn } from '@dpmsh/runtime';
 import { compareRows, keyValues, parseKeys, simpleKey, type KeyValue, type ObjectKey } from './object-keys.js';
 import { sortEntries } from './sort-object.js';

@@ -1,5 +1,5 @@
 /** The standard utility cmdlets (Microsoft.PowerShell.Utility, .Core and .Security). */
-import type { CmdletDefinition } from '../pipeline/types.js';
+import type { CmdletDefinition } from '../session/cmdlet.js';
 import type { Session } from '../session/session.js';
 import { getDate } from './get-date.js';
 import { convertFromJson, convertToJson } from './json.js';
@@ -23,13 +23,13 @@ import { getCommand } from '../help/get-command.js';
 import { getHelp, registerHelpViews } from '../help/get-help.js';
 import { registerCommandInfoView } from '../help/command-info.js';
 import { getAlias, newAlias, setAlias } from './alias-cmdlets.js';
-import { clearVariable, getVariable, newVariable, removeVariable, setVariable } from './variable-cmdlets.js';
+import { clearVariable, getVariable, newVariable, registerVariableView, removeVariable, setVariable } from './variable-cmdlets.js';
 import { newTimeSpan, startSleep } from './time-cmdlets.js';
 import { invokeExpression } from './invoke-expression.js';
 import { newObject } from './new-object.js';
 import { setStrictMode } from '../core/strict-mode.js';
-import { clearHistory, clearHost, getHistory } from '../core/history-cmdlets.js';
-import { exportModuleMember, getModule, importModule, removeModule } from '../core/module-cmdlets.js';
+import { clearHistory, clearHost, getHistory, registerHistoryView } from '../core/history-cmdlets.js';
+import { exportModuleMember, getModule, importModule, registerModuleView, removeModule } from '../core/module-cmdlets.js';
 
 export { addHistoryEntry, historyEntries, type HistoryEntry } from '../core/history-cmdlets.js';
 export { serializeJson, toJson, type JsonOptions } from './json.js';
@@ -42,11 +42,14 @@ export function installUtilityCmdlets(session: Session): void {
   session.registry.registerAll(definitions([writeOutput, outNull, getDate, convertToJson]), 'Microsoft.PowerShell.Utility');
   session.registry.registerAll(definitions([convertToSecureString, convertFromSecureString]), 'Microsoft.PowerShell.Security');
   session.registry.registerAll(definitions([selectObject, sortObject, groupObject, measureObject, teeObject, compareObject, getUnique]), 'Microsoft.PowerShell.Utility');
-  registerObjectViews();
+  registerObjectViews(session.formats);
   session.registry.registerAll(definitions([writeHost, writeError, writeWarning, writeVerbose, writeDebug, writeInformation, writeProgress, readHost]), 'Microsoft.PowerShell.Utility');
   session.registry.registerAll(definitions([getCommand, getHelp]), 'Microsoft.PowerShell.Core');
-  registerCommandInfoView();
-  registerHelpViews();
+  registerCommandInfoView(session.formats);
+  registerHelpViews(session.formats);
+  registerVariableView(session.formats);
+  registerHistoryView(session.formats);
+  registerModuleView(session.formats);
   session.registry.registerAll(
     definitions([formatTableCmdlet, formatListCmdlet, formatWideCmdlet, outStringCmdlet, outFileCmdlet, outHostCmdlet, addMemberCmdlet, getMemberCmdlet, convertFromJson, convertToCsvCmdlet, convertFromCsvCmdlet, exportCsvCmdlet, importCsvCmdlet]),
     'Microsoft.PowerShell.Utility',

@@ -1,6 +1,6 @@
 /** Invoke-Expression. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 
 /** Invoke-Expression. */
 export const invokeExpression = defineCmdlet<{ Command: string }>({

@@ -20,7 +20,7 @@ import {
   isSwitchOn,
 } from '@dpmsh/runtime';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { JsonConversionError, JsonSyntaxError, parseJson } from './json-parse.js';
 
 /** How toJson lays out its text. */

@@ -1,7 +1,7 @@
 /** Measure-Object: counts, sums, averages, extremes and standard deviation of objects, or lines, words and characters of text. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { tryConvert, errorRecord, toText, baseOf, DOUBLE_TYPE, makeNumber, PSNumber, PSObject, hasWildcard, matchWildcard, isSwitchOn } from '@dpmsh/runtime';
 import { propertyNames } from '../formatting/properties.js';
 import { compareValues, evaluateKey, keyText, parseKeys, readNamed, type ObjectKey } from './object-keys.js';

@@ -4,8 +4,8 @@
  * Definition), which print as a table grouped by TypeName.
  */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletDefinition } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletDefinition } from '../session/cmdlet.js';
 import {
   ErrorRecord,
   PSException,

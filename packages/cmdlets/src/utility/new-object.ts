@@ -1,6 +1,6 @@
 /** New-Object. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { errorRecord, RuntimeError, invokeStaticMethod, setMember, resolveType, PSObject, type PSHashtable } from '@dpmsh/runtime';
 
 const PSOBJECT_NAMES = new Set(['psobject', 'pscustomobject', 'system.management.automation.psobject', 'system.management.automation.pscustomobject']);

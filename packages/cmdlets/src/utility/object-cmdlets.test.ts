@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outString } from '../formatting/text-output.js';
-import type { CmdletDefinition, CommandArgument } from '../pipeline/types.js';
+import type { CmdletDefinition } from '../session/cmdlet.js';
 import { runPipeline } from '../pipeline/run.js';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
@@ -17,6 +17,7 @@ import { registerObjectViews } from './object-views.js';
 import { selectObject } from './select-object.js';
 import { sortObject } from './sort-object.js';
 import { teeObject } from './tee-object.js';
+import type { CommandArgument } from '../binder/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dpmsh-objects-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ const CMDLETS = [selectObject, sortObject, groupObject, measureObject, teeObject
 function newSession(): Session {
   const session = new Session({ host: new RecordingHost({ width: 120 }), location: dir, home: dir, environment: { PATH: '' } });
   session.registry.registerAll(CMDLETS, 'Microsoft.PowerShell.Utility');
-  registerObjectViews();
+  registerObjectViews(session.formats);
   return session;
 }
 
@@ -62,7 +63,7 @@ async function run(name: string, args: CommandArgument[], input?: Iterable<unkno
   return { out, errors: host.errorRecords.map((e) => e.message) };
 }
 
-const text = async (values: unknown[]): Promise<string> => (await outString(values, { hostWidth: 120 })).replace(/ +$/gm, '');
+const text = async (values: unknown[]): Promise<string> => (await outString(values, { hostWidth: 120, tables: newSession() })).replace(/ +$/gm, '');
 const props = (o: unknown): Record<string, unknown> => Object.fromEntries((o as PSObject).properties.map((p) => [p.name, p.value]));
 
 describe('Select-Object', () => {

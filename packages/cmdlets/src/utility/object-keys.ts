@@ -22,7 +22,7 @@ import {
   matchWildcard,
 } from '@dpmsh/runtime';
 import type { ScriptBlock } from '@dpmsh/runtime';
-import type { CmdletContext } from '../pipeline/types.js';
+import type { CmdletContext } from '../session/cmdlet.js';
 
 /** One key: what to read and, from a hashtable, its own direction. */
 export interface ObjectKey {

@@ -1,19 +1,19 @@
 /** How Group-Object's output prints by default, after PowerShell's PowerShellCore format views. */
-import { registerView } from '../formatting/views.js';
+import type { FormatTable } from '../formatting/views.js';
 import { GROUP_INFO_NO_ELEMENT_TYPE, GROUP_INFO_TYPE } from './group-object.js';
 
 /** Registers the GroupInfo views (idempotent: a view registered again replaces itself). */
-export function registerObjectViews(): void {
-  registerView({
+export function registerObjectViews(formats: FormatTable): void {
+  formats.register({
     typeName: GROUP_INFO_NO_ELEMENT_TYPE,
     kind: 'table',
     columns: [{ property: 'Count', width: 5, alignment: 'right' }, { property: 'Name' }],
   });
-  registerView({ typeName: GROUP_INFO_NO_ELEMENT_TYPE, kind: 'list', properties: [{ property: 'Name' }, { property: 'Count' }, { property: 'Values' }] });
-  registerView({
+  formats.register({ typeName: GROUP_INFO_NO_ELEMENT_TYPE, kind: 'list', properties: [{ property: 'Name' }, { property: 'Count' }, { property: 'Values' }] });
+  formats.register({
     typeName: GROUP_INFO_TYPE,
     kind: 'table',
     columns: [{ property: 'Count', width: 5, alignment: 'right' }, { property: 'Name', width: 25 }, { property: 'Group' }],
   });
-  registerView({ typeName: GROUP_INFO_TYPE, kind: 'list', properties: [{ property: 'Name' }, { property: 'Count' }, { property: 'Group' }, { property: 'Values' }] });
+  formats.register({ typeName: GROUP_INFO_TYPE, kind: 'list', properties: [{ property: 'Name' }, { property: 'Count' }, { property: 'Group' }, { property: 'Values' }] });
 }

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../pipeline/run.js';
-import type { CmdletDefinition, CommandArgument } from '../pipeline/types.js';
+import type { CmdletDefinition } from '../session/cmdlet.js';
 import { PSObject, PSSwitch } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { formatListCmdlet, formatTableCmdlet, formatWideCmdlet } from './format-cmdlets.js';
 import { addMemberCmdlet, getMemberCmdlet } from './member-cmdlets.js';
 import { outFileCmdlet, outStringCmdlet } from './out-cmdlets.js';
+import type { CommandArgument } from '../binder/types.js';
 
 let dir: string;
 beforeAll(() => {

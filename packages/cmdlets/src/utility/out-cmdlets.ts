@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletContext, CmdletDefinition } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletContext, CmdletDefinition } from '../session/cmdlet.js';
 import { DEFAULT_CONSOLE_WIDTH, UNBOUNDED_WIDTH, createLineFormatter, createOutDefault, enumerationLimitOf } from '../formatting/index.js';
 import type { StreamingFormatter } from '../formatting/index.js';
 import { ErrorRecord, PSException, errorRecord, isSwitchOn } from '@dpmsh/runtime';
@@ -26,6 +26,7 @@ function lineFormatter(ctx: CmdletContext<unknown>, width: number | undefined, l
     tableWidth: width ?? hostWidth(ctx),
     textWidth: width ?? UNBOUNDED_WIDTH,
     enumerationLimit: enumerationLimitOf(ctx.session),
+    tables: ctx.session,
     writeLine: (line) => lines.push(line),
   });
 }

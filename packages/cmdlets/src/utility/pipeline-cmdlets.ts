@@ -1,6 +1,6 @@
 /** The pipeline's own cmdlets: Write-Output, Out-Null, ForEach-Object, Where-Object. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { toBoolean, comparisonOperator, type ComparisonOperator, errorRecord, getMember, invokeMethod, enumerableItems } from '@dpmsh/runtime';
 import type { ScriptBlock } from '@dpmsh/runtime';
 

@@ -1,7 +1,7 @@
 /** Read-Host: a line (or a secure string) read from the host. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { nonInteractivePrompt } from '../pipeline/prompts.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { dotNetToString, enumerableItems, PSSecureString, isSwitchOn } from '@dpmsh/runtime';
 import type { PSSwitch } from '@dpmsh/runtime';
 

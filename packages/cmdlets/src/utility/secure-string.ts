@@ -1,6 +1,6 @@
 /** ConvertTo-SecureString and ConvertFrom-SecureString. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { errorRecord, PSSecureString } from '@dpmsh/runtime';
 
 /** ConvertTo-SecureString. */

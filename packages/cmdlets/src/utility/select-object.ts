@@ -2,7 +2,7 @@
 import { propertyNames } from '../formatting/properties.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch, ScriptBlock } from '@dpmsh/runtime';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import {
   errorRecord,
   RuntimeError,

@@ -1,7 +1,7 @@
 /** Sort-Object: orders objects by keys, stably, with PowerShell's comparison rules. */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { compareRows, keyValues, parseKeys, type KeyValue, type ObjectKey } from './object-keys.js';
 import { isSwitchOn } from '@dpmsh/runtime';
 

@@ -4,7 +4,7 @@ import { outString } from '../formatting/text-output.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import { setVariable } from '../pipeline/error-actions.js';
 import type { PSSwitch } from '@dpmsh/runtime';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, isSwitchOn } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
@@ -74,7 +74,7 @@ export const teeObject = defineCmdlet<TeeParameters>({
     const path = ctx.params.FilePath ?? ctx.params.LiteralPath;
     if (path === undefined || items.length === 0) return;
     const full = ctx.session.resolvePath(path);
-    const text = await outString(items, { hostWidth: ctx.session.host.width });
+    const text = await outString(items, { hostWidth: ctx.session.host.width, tables: ctx.session });
     try {
       appendFileSync(full, text.endsWith('\n') || text === '' ? text : `${text}\n`, 'utf8');
     } catch (error) {

@@ -1,5 +1,5 @@
 /** New-TimeSpan and Start-Sleep. */
-import { defineCmdlet } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
 import { PipelineStoppedError, makeTimeSpan, now, subtractDates } from '@dpmsh/runtime';
 import type { PSDateTime, PSTimeSpan } from '@dpmsh/runtime';
 

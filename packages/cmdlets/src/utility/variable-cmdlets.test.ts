@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../pipeline/run.js';
-import type { CommandArgument } from '../pipeline/types.js';
 import type { ErrorRecord, PSObject } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
 import { installStandardCommands } from '../install.js';
+import type { CommandArgument } from '../binder/types.js';
 
 function setup(): Session {
   const session = new Session({ host: new RecordingHost(), environment: { PATH: '' } });

@@ -1,7 +1,7 @@
 /** Get-Variable, New-Variable, Set-Variable, Remove-Variable and Clear-Variable. */
-import { registerView } from '../formatting/views.js';
+import type { FormatTable } from '../formatting/views.js';
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
-import { defineCmdlet, type CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, type ErrorRecord, hasWildcard, matchWildcard, PSEnumValue, PSObject } from '@dpmsh/runtime';
 import type { PSVariable, Scope, VariableOptions } from '@dpmsh/runtime';
 import { scopeChain, scopeFromArgument } from './scope-argument.js';
@@ -47,7 +47,10 @@ export function variableObject(variable: PSVariable): PSObject {
   return o;
 }
 
-registerView({ typeName: `${SESSION_STATE}.PSVariable`, kind: 'table', columns: [{ property: 'Name', width: 30 }, { property: 'Value' }] });
+/** Registers the table view of variables. */
+export function registerVariableView(formats: FormatTable): void {
+  formats.register({ typeName: `${SESSION_STATE}.PSVariable`, kind: 'table', columns: [{ property: 'Name', width: 30 }, { property: 'Value' }] });
+}
 
 function notFound(name: string): ErrorRecord {
   return errorRecord(`Cannot find a variable with the name '${name}'.`, 'VariableNotFound', 'ObjectNotFound', {

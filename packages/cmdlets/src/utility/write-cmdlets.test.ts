@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { installStandardCommands } from '../install.js';
-import { categoryInfoMessage } from '../pipeline/error-view.js';
+import { categoryInfoMessage } from '../formatting/error-view.js';
 import { InformationRecord, ErrorRecord, RuntimeError, PSSecureString } from '@dpmsh/runtime';
 import { runPipeline } from '../pipeline/run.js';
-import type { CommandArgument } from '../pipeline/types.js';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
+import type { CommandArgument } from '../binder/types.js';
 
 const value = (v: unknown): CommandArgument => ({ kind: 'value', value: v });
 const named = (name: string, v: unknown): CommandArgument => ({ kind: 'parameter', name, value: v, hasValue: true });

@@ -5,8 +5,8 @@
  */
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { ParameterMetadata } from '../metadata/command.js';
-import { defineCmdlet } from '../pipeline/types.js';
-import type { CmdletContext } from '../pipeline/types.js';
+import { defineCmdlet } from '../session/cmdlet.js';
+import type { CmdletContext } from '../session/cmdlet.js';
 import { HOST_TAG, HostInformationMessage, ErrorRecord, PSException, dotNetToString, enumerableItems, PSEnumValue, isSwitchOn } from '@dpmsh/runtime';
 import type { ErrorCategory, InvocationInfo , PSSwitch} from '@dpmsh/runtime';
 

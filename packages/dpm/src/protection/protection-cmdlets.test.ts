@@ -122,7 +122,7 @@ describe('the protection cmdlets', () => {
     expect((await run('Get-DPMRecoveryPoint', { Datasource: member })).length).toBe(1);
     expect((await run('Get-RecoveryPoint', { Datasource: member, Online: true })).length).toBe(1);
 
-    const table = await outString([rp], { width: 120 });
+    const table = await outString([rp], { width: 120, tables: session });
     expect(table).toMatch(/DataSource\s+RepresentedPointInTime\s+Location\s+BackupType\s+Size/);
 
     const option = await one('New-DPMRecoveryOption', { TargetServer: 'localhost', RecoveryLocation: 'AlternateLocation', AlternateLocation: join(dir, 'out'), OverwriteType: 'Overwrite', RecoveryType: 'Recover', FileSystem: true });

@@ -1,6 +1,6 @@
 /** How the protection objects print by default. */
 import { formatBytes } from '@dpmsh/core';
-import { registerView } from '@dpmsh/cmdlets';
+import type { FormatTable } from '@dpmsh/cmdlets';
 import { isEnumerable, PSObject } from '@dpmsh/runtime';
 import { PROTECTION_TYPES } from './objects.js';
 
@@ -15,58 +15,58 @@ const memberNames = (o: unknown): string => {
 };
 
 /** Registers the views (idempotent). */
-export function registerProtectionViews(): void {
-  registerView({
+export function registerProtectionViews(formats: FormatTable): void {
+  formats.register({
     typeName: PROTECTION_TYPES.disk,
     kind: 'table',
     columns: [{ property: 'Path' }, { property: 'Status' }, { property: 'Capacity', alignment: 'right' }, { property: 'Free', alignment: 'right' }, { property: 'AddedAt' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.productionServer,
     kind: 'table',
     columns: [{ property: 'ServerName' }, { property: 'ServerProtectionState' }, { property: 'Workloads' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.datasource,
     kind: 'table',
     columns: [{ property: 'Name' }, { property: 'ObjectType', label: 'Type' }, { property: 'Workload' }, { property: 'Size', alignment: 'right' }, { property: 'ProtectionGroupName', label: 'ProtectionGroup' }, { property: 'Online' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.protectionGroup,
     kind: 'table',
     columns: [{ property: 'FriendlyName' }, { property: 'ProtectionMethod' }, { property: memberNames, label: 'Members' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.recoveryPoint,
     kind: 'table',
     columns: [{ property: 'DataSource' }, { property: 'RepresentedPointInTime' }, { property: 'Location' }, { property: 'BackupType' }, { property: bytes('Size'), label: 'Size', alignment: 'right' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.recoverableItem,
     kind: 'table',
     columns: [{ property: 'Path' }, { property: 'ItemType' }, { property: bytes('Size'), label: 'Size', alignment: 'right' }, { property: 'ModifiedTime' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.recoveryOption,
     kind: 'list',
     properties: [{ property: 'TargetServer' }, { property: 'RecoveryLocation' }, { property: 'RecoveryType' }, { property: 'OverwriteType' }, { property: 'AlternateLocation' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.restoreResult,
     kind: 'table',
     columns: [{ property: 'DataSource' }, { property: 'RestoredFiles' }, { property: 'RestoredDirectories' }, { property: bytes('RestoredBytes'), label: 'Restored', alignment: 'right' }, { property: 'Skipped' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.verifyResult,
     kind: 'table',
     columns: [{ property: 'DataSource' }, { property: 'RepresentedPointInTime' }, { property: 'Location' }, { property: 'Ok' }, { property: bytes('BytesChecked'), label: 'Checked', alignment: 'right' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.job,
     kind: 'table',
     columns: [{ property: 'JobType' }, { property: 'Status' }, { property: 'DataSource' }, { property: 'Location' }, { property: 'StartTime' }, { property: 'EndTime' }],
   });
-  registerView({
+  formats.register({
     typeName: PROTECTION_TYPES.scheduledRun,
     kind: 'table',
     columns: [{ property: 'ProtectionGroup' }, { property: 'DataSource' }, { property: 'Location' }, { property: 'Status' }, { property: 'ErrorId' }],

@@ -4,8 +4,8 @@
  * emit objects. Script functions and native commands are `CommandProcessor`s made by the language.
  */
 import type { CommandMetadata } from '../metadata/command.js';
-import type { ErrorRecord, InvocationInfo, ScriptExtent, Scope, ProgressRecord, ProcessorStreams } from '@dpmsh/runtime';
-import type { Session } from '../session/session.js';
+import type { ErrorRecord, InvocationInfo, Scope, ProgressRecord, ProcessorStreams } from '@dpmsh/runtime';
+import type { Session } from './session.js';
 import type { BoundParameters } from '../binder/types.js';
 
 /** What a cmdlet can do while it runs. `P` is the shape of its bound parameters. */
@@ -63,25 +63,6 @@ export interface CmdletDefinition<P = Record<string, unknown>> extends CommandMe
 export function defineCmdlet<P = Record<string, unknown>>(definition: Omit<CmdletDefinition<P>, 'cmdletBinding'> & { cmdletBinding?: true }): CmdletDefinition<P> {
   return { ...definition, cmdletBinding: true };
 }
-
-/** One argument as the script wrote it, before binding. */
-export type CommandArgument =
-  | {
-      readonly kind: 'parameter';
-      /** The name without the dash, as written (a prefix, any case). */
-      readonly name: string;
-      /** `-Name:value`: the value is part of the parameter token. */
-      readonly value?: unknown;
-      readonly hasValue: boolean;
-      readonly extent?: ScriptExtent;
-    }
-  | {
-      readonly kind: 'value';
-      readonly value: unknown;
-      readonly extent?: ScriptExtent;
-      /** Set when the value came from splatting an array (still positional). */
-      readonly splatted?: boolean;
-    };
 
 /** A command that runs in a pipeline. The runner calls begin once, process per input, end once, clean always. */
 export interface CommandProcessor {

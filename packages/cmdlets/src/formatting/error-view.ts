@@ -14,7 +14,6 @@
  */
 import type { ErrorRecord, ScriptExtent } from '@dpmsh/runtime';
 import { typeOf, dotNetToString, PSEnumValue } from '@dpmsh/runtime';
-import { setErrorView } from '../formatting/views.js';
 
 /** The values of $ErrorView. DetailedView (Get-Error's output) is shown as NormalView. */
 export type ErrorView = 'ConciseView' | 'NormalView' | 'CategoryView' | 'DetailedView';
@@ -237,6 +236,3 @@ function normal(record: ErrorRecord): string {
   posmsg += `\n+ FullyQualifiedErrorId : ${record.fullyQualifiedErrorId}`;
   return `${commandPrefix}${record.detailsMessage ?? record.exception.message}${posmsg}`;
 }
-
-// Error records that reach the output (`2>&1`, `$Error[0]`) print in the concise view.
-setErrorView((record) => formatErrorRecord(record));
