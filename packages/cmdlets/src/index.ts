@@ -8,3 +8,4 @@ export * from './metadata/index.js';
 export { installStandardCommands } from './install.js';
 export * from './utility/index.js';
 export * from './management/index.js';
+export * from './core/index.js';
