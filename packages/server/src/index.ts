@@ -1,5 +1,5 @@
 export { ProtectionServer } from './server.js';
-export type { ServerOptions } from './context.js';
+export type { ServerOptions } from './server.js';
 export type { Registration, RegisterRequest } from './cloud/registration.js';
 export type { SettingsChange } from './cloud/settings-change.js';
 export type { ServerSettings } from './cloud/settings.js';

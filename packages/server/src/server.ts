@@ -4,17 +4,24 @@
  * I/O (catalog, vault, files) and return plain data. A change either completes or leaves the
  * catalog as it was.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import type { StorageRedundancy, SubscriptionState } from '@dpmsh/core';
 import type { WorkloadPlugin } from '@dpmsh/sdk';
-import type { CreateVaultRequest, SubscriptionRecord, VaultClient, VaultRecord } from '@dpmsh/vault';
+import { createEmbeddedVault, type CreateVaultRequest, type SubscriptionRecord, type VaultClient, type VaultRecord } from '@dpmsh/vault';
+import { openCatalog } from './catalog/database.js';
+import { failInterruptedJobs } from './catalog/jobs.js';
+import { insertServerIdentity, serverIdentity } from './catalog/registration.js';
 import { register, registration, type Registration, type RegisterRequest } from './cloud/registration.js';
 import type { SettingsChange } from './cloud/settings-change.js';
 import { changeSettings, passphraseMatches, recoveryFolder, serverSettings, type ServerSettings } from './cloud/settings.js';
 import { checkConnection, cloudStatus, type CloudStatus } from './cloud/status.js';
 import { issueCredentials, type CredentialFile } from './cloud/vaults.js';
-import { openServerContext, type ServerContext, type ServerOptions } from './context.js';
+import type { ServerContext } from './context.js';
+import { KeyStore } from './keys/key-store.js';
 import type { OperationOutput } from './plugins/plugin-context.js';
-import type { PluginLoadFailure } from './plugins/plugin-host.js';
+import { PluginHost, type PluginLoadFailure } from './plugins/plugin-host.js';
 import { backupNow, type BackupRequest, type BackupResult } from './protection/backup.js';
 import { DatasourceDirectory } from './protection/datasources.js';
 import { ProtectionGroups } from './protection/groups.js';
@@ -27,6 +34,20 @@ import { runDueBackups, type ScheduledRun } from './protection/scheduler.js';
 import type { DiskStorage, Job, JobFilter, RecoverableItem, RecoveryPoint, VerifyResult } from './protection/types.js';
 import { verifyRecoveryPoint } from './protection/verify.js';
 import { addDisk, listDisks } from './storage/disk-storage.js';
+import { RepositoryPool } from './storage/repositories.js';
+
+/** How a server opens. */
+export interface ServerOptions {
+  /** The dpmsh home ($DPMSH_HOME): catalog.db, and the embedded vault under vault/. */
+  readonly home: string;
+  /** The vault to use; the embedded vault under `home/vault` when absent. */
+  readonly vault?: VaultClient;
+  readonly clock?: () => Date;
+  /** This server's name; the host name when absent. */
+  readonly serverName?: string;
+  /** Workload plugins to load: package names or paths of plugin modules; @dpmsh/plugin-files when absent. */
+  readonly plugins?: readonly string[];
+}
 
 /** The protection server. */
 export class ProtectionServer {
@@ -188,4 +209,25 @@ export class ProtectionServer {
   jobs(filter: JobFilter = {}): Job[] {
     return listJobs(this.#ctx, filter);
   }
+}
+
+/** Opens the catalog and vault of a dpmsh home; jobs a crash left running are marked failed. */
+async function openServerContext(options: ServerOptions): Promise<ServerContext> {
+  const db = openCatalog(options.home);
+  let vault: VaultClient;
+  try {
+    vault = options.vault ?? (await createEmbeddedVault(join(options.home, 'vault'), { clock: options.clock }));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const clock = options.clock ?? (() => new Date());
+  const keys = new KeyStore(options.home);
+  failInterruptedJobs(db, clock());
+  let identity = serverIdentity(db);
+  if (!identity) {
+    identity = { serverId: randomUUID(), serverName: options.serverName ?? hostname() };
+    insertServerIdentity(db, identity, clock());
+  }
+  return { db, vault, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys) };
 }

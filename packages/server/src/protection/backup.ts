@@ -11,16 +11,16 @@ import { assertDatasourceSize, assertDiskStorageAvailable, assertReadyForOnlineB
 import type { Repository } from '@dpmsh/engine';
 import { diskRow, diskRows } from '../catalog/disks.js';
 import { groupById, memberOf, setMemberDisk, type StoredMember } from '../catalog/groups.js';
+import { insertRecoveryPoint, newestRecoveryPoint, recoveryPoints } from '../catalog/recovery-points.js';
 import { registeredVaultName } from '../catalog/registration.js';
 import { readSettings } from '../catalog/settings.js';
-import { insertRecoveryPoint, newestRecoveryPoint, recoveryPoints } from '../catalog/recovery-points.js';
+import type { ServerContext } from '../context.js';
 import { datasourceNotProtectedError, onlineProtectionNotEnabledError } from '../errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
 import { roomiestDisk } from '../storage/disk-storage.js';
 import { vaultBackend } from '../storage/vault-backend.js';
 import { withConsistency } from './consistency.js';
-import type { ServerContext } from '../context.js';
 import { currentSource } from './datasources.js';
 import { runJob } from './job-runner.js';
 import { previousBackup } from './previous-backup.js';

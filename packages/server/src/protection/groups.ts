@@ -21,9 +21,9 @@ import { diskRows } from '../catalog/disks.js';
 import { allMembers, groupById, groupByName, groups, saveGroup } from '../catalog/groups.js';
 import { registeredVaultName } from '../catalog/registration.js';
 import { readSettings } from '../catalog/settings.js';
+import type { ServerContext } from '../context.js';
 import { datasourceAlreadyProtectedError, groupNameTakenError, groupNotFoundError, modifiableGroupUnknownError } from '../errors.js';
 import { freeBytes } from '../folders.js';
-import type { ServerContext } from '../context.js';
 import type { Datasource, ModifiableProtectionGroup, ProtectionGroup, ProtectionGroupMember, ProtectionPolicy } from './types.js';
 
 /** DPM's defaults: 5 days on disk, synchronized every 15 minutes; 30 days in the vault. */

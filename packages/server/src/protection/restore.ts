@@ -6,10 +6,10 @@
 import { resolve } from 'node:path';
 import type { ContentSource } from '@dpmsh/engine';
 import type { RecoveredEntry, RecoveryPointReader, RestoreResult } from '@dpmsh/sdk';
+import type { ServerContext } from '../context.js';
 import { invalidRecoveryOptionError } from '../errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
-import type { ServerContext } from '../context.js';
 import { findRecoveryPoint } from './recovery-points.js';
 import { runJob } from './job-runner.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';

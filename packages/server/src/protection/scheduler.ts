@@ -8,8 +8,8 @@ import { isBackupDue } from '@dpmsh/core';
 import { groups } from '../catalog/groups.js';
 import { jobs } from '../catalog/jobs.js';
 import { newestRecoveryPoint } from '../catalog/recovery-points.js';
-import { backupNow } from './backup.js';
 import type { ServerContext } from '../context.js';
+import { backupNow } from './backup.js';
 import type { RecoveryPoint, RecoveryPointLocation } from './types.js';
 
 /** Online copies are made once a day. */

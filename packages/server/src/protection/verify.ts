@@ -1,6 +1,6 @@
 /** Test-DPMRecoveryPoint: re-reads and authenticates every byte of a recovery point, as a Verify job. */
-import type { OperationOutput } from '../plugins/plugin-context.js';
 import type { ServerContext } from '../context.js';
+import type { OperationOutput } from '../plugins/plugin-context.js';
 import { findRecoveryPoint } from './recovery-points.js';
 import { runJob } from './job-runner.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
