@@ -1,10 +1,15 @@
 export { ProtectionServer } from './server.js';
-export type { CloudStatus, CredentialFile, Registration, RegisterRequest, ServerOptions, ServerSettings, SettingsChange } from './server.js';
+export type { ServerOptions } from './server.js';
+export type { Registration, RegisterRequest } from './cloud/registration.js';
+export type { SettingsChange } from './cloud/settings-change.js';
+export type { ServerSettings } from './cloud/settings.js';
+export type { CloudStatus } from './cloud/status.js';
+export type { CredentialFile } from './cloud/vaults.js';
 export type { SubscriptionRecord, VaultRecord } from '@dpmsh/vault';
 export type { DataSourceInfo, OverwritePolicy, RestoreResult } from '@dpmsh/sdk';
-export type { Protection } from './protection/protection.js';
 export type { ProtectionGroups, PolicyChange } from './protection/groups.js';
 export type { DatasourceDirectory } from './protection/datasources.js';
+export type { RecoveryPointFilter } from './protection/recovery-points.js';
 export type { BackupRequest, BackupResult } from './protection/backup.js';
 export type { RestoreOutcome, RestoreRequest } from './protection/restore.js';
 export type { ScheduledRun } from './protection/scheduler.js';

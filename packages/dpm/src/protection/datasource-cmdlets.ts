@@ -21,9 +21,9 @@ export const getDpmProductionServer = defineCmdlet<{ DPMServerName?: string }>({
   async process(ctx) {
     const server = await serverOf(ctx);
     assertThisServer(ctx.params.DPMServerName, server.serverName);
-    const plugins = await server.protection.pluginsLoaded();
-    for (const failure of await server.protection.pluginFailures()) ctx.writeWarning(failure.error.message);
-    const protectedCount = server.protection.datasources.protected().length;
+    const plugins = await server.pluginsLoaded();
+    for (const failure of await server.pluginFailures()) ctx.writeWarning(failure.error.message);
+    const protectedCount = server.datasources.protected().length;
     const o = new PSObject([PROTECTION_TYPES.productionServer, ...CUSTOM_OBJECT_TYPE_NAMES]);
     o.addNote('ServerName', server.serverName);
     o.addNote('Name', server.serverName);
@@ -69,7 +69,7 @@ export const getDpmDatasource = defineCmdlet<DatasourceParameters>({
   },
   async process(ctx) {
     const server = await serverOf(ctx);
-    const { datasources } = server.protection;
+    const { datasources } = server;
     const output = operationOutput(ctx);
     const p = ctx.params;
     assertThisServer(p.DPMServerName, server.serverName);
@@ -78,7 +78,7 @@ export const getDpmDatasource = defineCmdlet<DatasourceParameters>({
       found = [];
       for (const path of p.Path) found.push(await datasources.resolve(ctx.session.resolvePath(path), output));
     } else if (p.ProtectionGroup !== undefined) {
-      found = datasources.protected(server.protection.groups.get(groupIdOf(p.ProtectionGroup, 'ProtectionGroup')).id);
+      found = datasources.protected(server.groups.get(groupIdOf(p.ProtectionGroup, 'ProtectionGroup')).id);
     } else {
       found = isSwitchOn(p.Inquire) ? await datasources.inquire(output) : datasources.protected();
     }

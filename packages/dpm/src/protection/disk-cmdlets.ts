@@ -27,7 +27,7 @@ export const addDpmDisk = defineCmdlet<{ Path: string[] }>({
     for (const path of ctx.params.Path) {
       const resolved = ctx.session.resolvePath(path);
       if (!(await ctx.shouldProcess(resolved, 'Add disk storage'))) continue;
-      await ctx.write(diskObject(await server.protection.addDisk(resolved)));
+      await ctx.write(diskObject(await server.addDisk(resolved)));
     }
   },
 });
@@ -45,6 +45,6 @@ export const getDpmDisk = defineCmdlet<{ DPMServerName?: string }>({
   async process(ctx) {
     const server = await serverOf(ctx);
     assertThisServer(ctx.params.DPMServerName, server.serverName);
-    for (const disk of await server.protection.disks()) await ctx.write(diskObject(disk));
+    for (const disk of await server.disks()) await ctx.write(diskObject(disk));
   },
 });

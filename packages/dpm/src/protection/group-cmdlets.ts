@@ -15,7 +15,7 @@ const all = ALL_PARAMETER_SETS;
 
 /** The live object of a modifiable group. */
 export function modifiableObject(server: ProtectionServer, draftId: string): PSObject {
-  return modifiableGroupObject(draftId, () => server.protection.groups.draft(draftId), server.serverName);
+  return modifiableGroupObject(draftId, () => server.groups.draft(draftId), server.serverName);
 }
 
 /** New-DPMProtectionGroup. */
@@ -41,7 +41,7 @@ export const newDpmProtectionGroup = defineCmdlet<{ DPMServerName?: string; Name
   async process(ctx) {
     const server = await serverOf(ctx);
     assertThisServer(ctx.params.DPMServerName, server.serverName);
-    const draft = server.protection.groups.create(ctx.params.Name);
+    const draft = server.groups.create(ctx.params.Name);
     await ctx.write(modifiableObject(server, draft.draftId));
   },
 });
@@ -60,7 +60,7 @@ export const getDpmProtectionGroup = defineCmdlet<{ DPMServerName?: string }>({
   async process(ctx) {
     const server = await serverOf(ctx);
     assertThisServer(ctx.params.DPMServerName, server.serverName);
-    for (const group of server.protection.groups.list()) await ctx.write(protectionGroupObject(group, server.serverName));
+    for (const group of server.groups.list()) await ctx.write(protectionGroupObject(group, server.serverName));
   },
 });
 
@@ -77,7 +77,7 @@ export const getDpmModifiableProtectionGroup = defineCmdlet<{ ProtectionGroup: u
   },
   async process(ctx) {
     const server = await serverOf(ctx);
-    const draft = server.protection.groups.modify(groupIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup'));
+    const draft = server.groups.modify(groupIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup'));
     await ctx.write(modifiableObject(server, draft.draftId));
   },
 });
@@ -102,9 +102,9 @@ export const setDpmProtectionGroup = defineCmdlet<{ ProtectionGroup: unknown; Pa
   async process(ctx) {
     const server = await serverOf(ctx);
     const draftId = draftIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup');
-    const name = server.protection.groups.draft(draftId).name;
+    const name = server.groups.draft(draftId).name;
     if (!(await ctx.shouldProcess(name, 'Save protection group'))) return;
-    const group = await server.protection.groups.commit(draftId);
+    const group = await server.groups.commit(draftId);
     if (isSwitchOn(ctx.params.PassThru)) await ctx.write(protectionGroupObject(group, server.serverName));
   },
 });

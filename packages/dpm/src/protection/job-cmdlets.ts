@@ -43,8 +43,8 @@ export const getDpmJob = defineCmdlet<JobParameters>({
     const p = ctx.params;
     assertThisServer(p.DPMServerName, server.serverName);
     const datasourceId = p.Datasource === undefined ? undefined : datasourceIdOfObject(p.Datasource, 'Datasource');
-    const members = p.ProtectionGroup === undefined ? undefined : new Set(server.protection.groups.get(groupIdOf(p.ProtectionGroup, 'ProtectionGroup')).members.map((m) => m.datasourceId));
-    const found = server.protection.jobs({
+    const members = p.ProtectionGroup === undefined ? undefined : new Set(server.groups.get(groupIdOf(p.ProtectionGroup, 'ProtectionGroup')).members.map((m) => m.datasourceId));
+    const found = server.jobs({
       ...(p.Status === undefined ? {} : { status: p.Status }),
       ...(p.Type === undefined ? {} : { type: p.Type }),
       ...(datasourceId === undefined ? {} : { datasourceId }),

@@ -30,7 +30,7 @@ export const addDpmChildDatasource = defineCmdlet<{ ProtectionGroup: unknown; Ch
   },
   async process(ctx) {
     const server = await serverOf(ctx);
-    const { groups, datasources } = server.protection;
+    const { groups, datasources } = server;
     const draftId = draftIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup');
     for (const item of ctx.params.ChildDatasource) {
       const ref = datasourceRefOf(item, 'ChildDatasource');
@@ -60,7 +60,7 @@ export const removeDpmChildDatasource = defineCmdlet<{ ProtectionGroup: unknown;
   async process(ctx) {
     const server = await serverOf(ctx);
     const draftId = draftIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup');
-    for (const item of ctx.params.ChildDatasource) server.protection.groups.removeMember(draftId, datasourceIdOfObject(item, 'ChildDatasource'));
+    for (const item of ctx.params.ChildDatasource) server.groups.removeMember(draftId, datasourceIdOfObject(item, 'ChildDatasource'));
     if (isSwitchOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
   },
 });
@@ -85,7 +85,7 @@ export const setDpmProtectionType = defineCmdlet<{ ProtectionGroup: unknown; Sho
     const server = await serverOf(ctx);
     const draftId = draftIdOf(ctx.params.ProtectionGroup, 'ProtectionGroup');
     const longTerm = ctx.params.LongTerm === 'Online' ? 'Online' : null;
-    server.protection.groups.setProtectionType(draftId, 'Disk', longTerm);
+    server.groups.setProtectionType(draftId, 'Disk', longTerm);
     if (isSwitchOn(ctx.params.PassThru)) await ctx.write(modifiableObject(server, draftId));
   },
 });
@@ -124,7 +124,7 @@ export const setDpmPolicyObjective = defineCmdlet<PolicyParameters>({
     const server = await serverOf(ctx);
     const p = ctx.params;
     const draftId = draftIdOf(p.ProtectionGroup, 'ProtectionGroup');
-    server.protection.groups.setPolicy(draftId, {
+    server.groups.setPolicy(draftId, {
       ...(p.RetentionRangeDays === undefined ? {} : { retentionDays: p.RetentionRangeDays }),
       ...(p.SynchronizationFrequencyMinutes === undefined ? {} : { syncFrequencyMinutes: p.SynchronizationFrequencyMinutes }),
       ...(p.OnlineRetentionRange === undefined ? {} : { onlineRetentionDays: p.OnlineRetentionRange }),

@@ -42,7 +42,7 @@ export const newDpmRecoveryPoint = defineCmdlet<{ Datasource: unknown[]; Disk?: 
       const result = await server.backupNow(datasourceId, { ...output, location: online ? 'Online' : 'Disk', backupType: ctx.params.BackupType ?? 'ExpressFull' });
       if (result.diskBackup) ctx.writeVerbose(`Made a disk recovery point of '${name}' first, at ${result.diskBackup.recoveryPoint.createdAt.toISOString()}.`);
       if (isSwitchOn(ctx.params.WithDataIntegrityCheck)) {
-        const check = await server.protection.verify(result.recoveryPoint.id, output);
+        const check = await server.verify(result.recoveryPoint.id, output);
         if (!check.ok) ctx.writeWarning(`The new recovery point of '${name}' failed its integrity check: ${check.problems.join('; ')}`);
       }
       await ctx.write(recoveryPointObject(result.recoveryPoint));
@@ -68,7 +68,7 @@ export const getDpmRecoveryPoint = defineCmdlet<{ Datasource?: unknown[]; Online
     const server = await serverOf(ctx);
     const location = isSwitchOn(ctx.params.Online) ? 'Online' : 'Disk';
     const ids = ctx.params.Datasource?.map((d) => datasourceIdOfObject(d, 'Datasource'));
-    const points = ids === undefined ? server.protection.recoveryPoints({ location }) : ids.flatMap((datasourceId) => server.protection.recoveryPoints({ datasourceId, location }));
+    const points = ids === undefined ? server.recoveryPoints({ location }) : ids.flatMap((datasourceId) => server.recoveryPoints({ datasourceId, location }));
     for (const rp of points) await ctx.write(recoveryPointObject(rp));
   },
 });
@@ -85,6 +85,6 @@ export const testDpmRecoveryPoint = defineCmdlet<{ RecoveryPoint: unknown[] }>({
   },
   async process(ctx) {
     const server = await serverOf(ctx);
-    for (const rp of ctx.params.RecoveryPoint) await ctx.write(verifyObject(await server.protection.verify(recoveryPointIdOf(rp, 'RecoveryPoint'), operationOutput(ctx))));
+    for (const rp of ctx.params.RecoveryPoint) await ctx.write(verifyObject(await server.verify(recoveryPointIdOf(rp, 'RecoveryPoint'), operationOutput(ctx))));
   },
 });

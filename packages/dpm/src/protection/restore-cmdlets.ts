@@ -81,7 +81,7 @@ export const getDpmRecoverableItem = defineCmdlet<{ RecoverableItem: unknown; Br
     const item = ctx.params.RecoverableItem;
     const path = item instanceof PSObject && typeof item.read('Path') === 'string' ? (item.read('Path') as string) : '';
     const folder = ctx.params.BrowseType === 'Parent' ? path.split('/').slice(0, -1).join('/') : path;
-    for (const entry of await server.protection.recoverableItems(recoveryPointIdOf(item, 'RecoverableItem'), folder)) await ctx.write(recoverableItemObject(entry));
+    for (const entry of await server.recoverableItems(recoveryPointIdOf(item, 'RecoverableItem'), folder)) await ctx.write(recoverableItemObject(entry));
   },
 });
 
@@ -144,10 +144,10 @@ export const restoreDpmRecoverableItem = defineCmdlet<{ RecoveryOption: unknown;
     const server = await serverOf(ctx);
     const options = optionsOf(ctx.params.RecoveryOption);
     for (const [id, items] of pending.get(ctx) ?? []) {
-      const rp = server.protection.recoveryPoint(id);
+      const rp = server.recoveryPoint(id);
       const where = options.target === 'original' ? 'its original location' : options.target.alternatePath;
       if (!(await ctx.shouldProcess(`${rp.datasourceName} (${rp.createdAt.toISOString()}, ${rp.location})`, `Restore ${items ? `${items.length} items` : 'everything'} to ${where}`))) continue;
-      const outcome = await server.protection.restore(id, { ...operationOutput(ctx), options: { ...options, ...(items ? { items } : {}) } });
+      const outcome = await server.restore(id, { ...operationOutput(ctx), options: { ...options, ...(items ? { items } : {}) } });
       const o = new PSObject([PROTECTION_TYPES.restoreResult, ...CUSTOM_OBJECT_TYPE_NAMES]);
       o.addNote('DataSource', rp.datasourceName);
       o.addNote('Location', rp.location);

@@ -33,7 +33,7 @@ it('re-wraps the same key on a passphrase change, in the key files and every rep
   const data = folder(f.dir, 'data');
   writeFileSync(join(data, 'a.txt'), 'alpha\n');
   const disk = folder(f.dir, 'disk1');
-  await f.server.protection.addDisk(disk);
+  await f.server.addDisk(disk);
   const id = await protectFolder(f, data, { online: true });
   await f.server.backupNow(id, { location: 'Online' });
   const before = readFileSync(join(f.home, 'keys', 'master.key'));

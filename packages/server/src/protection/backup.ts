@@ -12,14 +12,16 @@ import type { Repository } from '@dpmsh/engine';
 import { diskRow, diskRows } from '../catalog/disks.js';
 import { groupById, memberOf, setMemberDisk, type StoredMember } from '../catalog/groups.js';
 import { insertRecoveryPoint, newestRecoveryPoint, recoveryPoints } from '../catalog/recovery-points.js';
+import { registeredVaultName } from '../catalog/registration.js';
+import { readSettings } from '../catalog/settings.js';
+import type { ServerContext } from '../context.js';
 import { datasourceNotProtectedError, onlineProtectionNotEnabledError } from '../errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
 import { roomiestDisk } from '../storage/disk-storage.js';
 import { vaultBackend } from '../storage/vault-backend.js';
 import { withConsistency } from './consistency.js';
-import type { ProtectionContext } from './context.js';
-import type { DatasourceDirectory } from './datasources.js';
+import { currentSource } from './datasources.js';
 import { runJob } from './job-runner.js';
 import { previousBackup } from './previous-backup.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
@@ -43,135 +45,122 @@ export interface BackupResult {
   readonly diskBackup?: { readonly recoveryPoint: RecoveryPoint; readonly job: Job };
 }
 
-/** The backups of a server. */
-export class Backups {
-  readonly #ctx: ProtectionContext;
-  readonly #datasources: DatasourceDirectory;
+/** Backs up a protected data source now, to disk or to the vault. */
+export async function backupNow(ctx: ServerContext, datasourceId: string, request: BackupRequest): Promise<BackupResult> {
+  const member = memberOf(ctx.db, datasourceId);
+  const group = member ? groupById(ctx.db, member.groupId) : undefined;
+  if (!member || !group) throw datasourceNotProtectedError(datasourceId);
+  if (request.location === 'Disk') return toDisk(ctx, member, group, request.backupType ?? 'Incremental', request);
+  return online(ctx, member, group, request);
+}
 
-  constructor(ctx: ProtectionContext, datasources: DatasourceDirectory) {
-    this.#ctx = ctx;
-    this.#datasources = datasources;
-  }
-
-  /** Backs up a protected data source now, to disk or to the vault. */
-  async backupNow(datasourceId: string, request: BackupRequest): Promise<BackupResult> {
-    const member = memberOf(this.#ctx.db, datasourceId);
-    const group = member ? groupById(this.#ctx.db, member.groupId) : undefined;
-    if (!member || !group) throw datasourceNotProtectedError(datasourceId);
-    if (request.location === 'Disk') return this.#toDisk(member, group, request.backupType ?? 'Incremental', request);
-    return this.#online(member, group, request);
-  }
-
-  async #toDisk(member: StoredMember, group: ProtectionGroup, requested: BackupType, request: BackupRequest): Promise<BackupResult> {
-    const ctx = this.#ctx;
-    assertDiskStorageAvailable(diskRows(ctx.db).length);
-    await assertCloudAllows(ctx, 'backupToDisk');
-    const plugin = await ctx.plugins.plugin(member.plugin);
-    const disk = (member.diskId === null ? undefined : diskRow(ctx.db, member.diskId)) ?? (await roomiestDisk(ctx.db));
-    assertDiskStorageAvailable(disk === undefined ? 0 : 1);
-    const { id: diskId, path: diskPath } = disk as { id: string; path: string };
-    const repository = await ctx.repositories.disk(diskId, diskPath);
-    const parent = recoveryPoints(ctx.db, { datasourceId: member.datasourceId, location: 'Disk' }).filter((p) => p.diskId === diskId).at(-1);
-    const backupType: BackupType = requested === 'Incremental' && parent ? 'Incremental' : 'ExpressFull';
-    if (requested === 'Incremental' && !parent) request.verbose?.(`'${member.source.name}' has no recovery point on disk yet, so this backup is an express full.`);
-    const context = pluginContext(request);
-    const done = await runJob(ctx, { type: 'Backup', location: 'Disk', datasourceId: member.datasourceId, datasourceName: member.source.name, recoveryPointId: null }, request.signal, async () => {
-      const source = await this.#datasources.current(plugin, member.source.id, request);
-      assertDatasourceSize(source.sizeEstimateBytes, source.name);
-      const previous = backupType === 'Incremental' && parent ? await previousBackup(repository, parent) : null;
-      const meter = new ProgressMeter('Backup', source.name, request.onProgress, source.sizeEstimateBytes);
-      const summary = await withConsistency(plugin, source, context, async () => {
-        try {
-          return await repository.backup(plugin.backup(source, { kind: backupType === 'Incremental' ? 'incremental' : 'full', previous }, context), {
-            parent: previous && parent ? parent.snapshotId : null,
-            tags: { datasource: member.datasourceId, plugin: plugin.name, backupType },
-            signal: context.signal,
-            onProgress: meter.update,
-            now: ctx.clock(),
-            bytesTotal: source.sizeEstimateBytes,
-          });
-        } catch (error) {
-          throw fromPlugin(plugin.name, error);
-        }
-      });
-      meter.complete();
-      const recoveryPoint: RecoveryPoint = {
-        id: randomUUID(),
-        datasourceId: member.datasourceId,
-        datasourceName: source.name,
-        plugin: plugin.name,
-        source,
-        location: 'Disk',
-        diskId,
-        snapshotId: summary.id,
-        createdAt: summary.createdAt,
-        backupType,
-        sizeBytes: summary.totalBytes,
-        files: summary.files,
-      };
-      return {
-        result: recoveryPoint,
-        end: { bytes: summary.totalBytes, files: summary.files, recoveryPointId: recoveryPoint.id },
-        commit: () => {
-          insertRecoveryPoint(ctx.db, recoveryPoint);
-          if (member.diskId === null) setMemberDisk(ctx.db, member.datasourceId, diskId);
-        },
-      };
+async function toDisk(ctx: ServerContext, member: StoredMember, group: ProtectionGroup, requested: BackupType, request: BackupRequest): Promise<BackupResult> {
+  assertDiskStorageAvailable(diskRows(ctx.db).length);
+  await assertCloudAllows(ctx, 'backupToDisk');
+  const plugin = await ctx.plugins.plugin(member.plugin);
+  const disk = (member.diskId === null ? undefined : diskRow(ctx.db, member.diskId)) ?? (await roomiestDisk(ctx.db));
+  assertDiskStorageAvailable(disk === undefined ? 0 : 1);
+  const { id: diskId, path: diskPath } = disk as { id: string; path: string };
+  const repository = await ctx.repositories.disk(diskId, diskPath);
+  const parent = recoveryPoints(ctx.db, { datasourceId: member.datasourceId, location: 'Disk' }).filter((p) => p.diskId === diskId).at(-1);
+  const backupType: BackupType = requested === 'Incremental' && parent ? 'Incremental' : 'ExpressFull';
+  if (requested === 'Incremental' && !parent) request.verbose?.(`'${member.source.name}' has no recovery point on disk yet, so this backup is an express full.`);
+  const context = pluginContext(request);
+  const done = await runJob(ctx, { type: 'Backup', location: 'Disk', datasourceId: member.datasourceId, datasourceName: member.source.name, recoveryPointId: null }, request.signal, async () => {
+    const source = await currentSource(plugin, member.source.id, request);
+    assertDatasourceSize(source.sizeEstimateBytes, source.name);
+    const previous = backupType === 'Incremental' && parent ? await previousBackup(repository, parent) : null;
+    const meter = new ProgressMeter('Backup', source.name, request.onProgress, source.sizeEstimateBytes);
+    const summary = await withConsistency(plugin, source, context, async () => {
+      try {
+        return await repository.backup(plugin.backup(source, { kind: backupType === 'Incremental' ? 'incremental' : 'full', previous }, context), {
+          parent: previous && parent ? parent.snapshotId : null,
+          tags: { datasource: member.datasourceId, plugin: plugin.name, backupType },
+          signal: context.signal,
+          onProgress: meter.update,
+          now: ctx.clock(),
+          bytesTotal: source.sizeEstimateBytes,
+        });
+      } catch (error) {
+        throw fromPlugin(plugin.name, error);
+      }
     });
-    await this.#retain(repository, member.datasourceId, 'Disk', group.retentionDays, request);
-    return { recoveryPoint: done.result, job: done.job };
-  }
+    meter.complete();
+    const recoveryPoint: RecoveryPoint = {
+      id: randomUUID(),
+      datasourceId: member.datasourceId,
+      datasourceName: source.name,
+      plugin: plugin.name,
+      source,
+      location: 'Disk',
+      diskId,
+      snapshotId: summary.id,
+      createdAt: summary.createdAt,
+      backupType,
+      sizeBytes: summary.totalBytes,
+      files: summary.files,
+    };
+    return {
+      result: recoveryPoint,
+      end: { bytes: summary.totalBytes, files: summary.files, recoveryPointId: recoveryPoint.id },
+      commit: () => {
+        insertRecoveryPoint(ctx.db, recoveryPoint);
+        if (member.diskId === null) setMemberDisk(ctx.db, member.datasourceId, diskId);
+      },
+    };
+  });
+  await retain(ctx, repository, member.datasourceId, 'Disk', group.retentionDays, request);
+  return { recoveryPoint: done.result, job: done.job };
+}
 
-  async #online(member: StoredMember, group: ProtectionGroup, request: BackupRequest): Promise<BackupResult> {
-    const ctx = this.#ctx;
-    if (!member.online || group.longTerm !== 'Online') throw onlineProtectionNotEnabledError(member.source.name);
-    await assertCloudAllows(ctx, 'backupToVault');
-    const vaultName = ctx.registeredVault() as string;
-    assertReadyForOnlineBackup({ registered: true, passphraseSet: ctx.passphraseSet() });
-    let diskPoint = newestRecoveryPoint(ctx.db, member.datasourceId, 'Disk');
-    let diskBackup: BackupResult | undefined;
-    const copied = diskPoint && recoveryPoints(ctx.db, { datasourceId: member.datasourceId, location: 'Online' }).some((p) => p.snapshotId === diskPoint?.snapshotId);
-    if (!diskPoint || copied) {
-      // The online copy represents the data as it is now: synchronize to disk first.
-      diskBackup = await this.#toDisk(member, group, diskPoint ? 'Incremental' : 'ExpressFull', request);
-      diskPoint = diskBackup.recoveryPoint;
-    }
-    const point = diskPoint;
-    const disk = diskRow(ctx.db, point.diskId as string);
-    assertDiskStorageAvailable(disk === undefined ? 0 : 1);
-    const diskRepository = await ctx.repositories.disk(point.diskId as string, (disk as { path: string }).path);
-    const vaultRepository = (await ctx.repositories.vault(vaultBackend(ctx.vault, ctx.serverId, vaultName), ctx.throttling())) as Repository;
-    const done = await runJob(ctx, { type: 'Backup', location: 'Online', datasourceId: member.datasourceId, datasourceName: point.datasourceName, recoveryPointId: null }, request.signal, async () => {
-      const meter = new ProgressMeter('OnlineBackup', point.datasourceName, request.onProgress, point.sizeBytes);
-      const report = await diskRepository.replicate(point.snapshotId, vaultRepository, { signal: request.signal, onProgress: meter.update });
-      meter.complete();
-      const recoveryPoint: RecoveryPoint = { ...point, id: randomUUID(), location: 'Online', diskId: null };
-      await ctx.vault.recordRecoveryPoint(ctx.serverId, {
-        recoveryPointId: recoveryPoint.id,
-        datasourceId: recoveryPoint.datasourceId,
-        datasourceName: recoveryPoint.datasourceName,
-        createdAt: recoveryPoint.createdAt.toISOString(),
-        sizeBytes: recoveryPoint.sizeBytes,
-      });
-      // Recording the point locks the vault's storage redundancy; saying so again is harmless.
-      await ctx.vault.markBackupStored(vaultName);
-      return {
-        result: recoveryPoint,
-        end: { bytes: report.bytesSent, files: recoveryPoint.files, recoveryPointId: recoveryPoint.id },
-        commit: () => insertRecoveryPoint(ctx.db, recoveryPoint),
-      };
+async function online(ctx: ServerContext, member: StoredMember, group: ProtectionGroup, request: BackupRequest): Promise<BackupResult> {
+  if (!member.online || group.longTerm !== 'Online') throw onlineProtectionNotEnabledError(member.source.name);
+  await assertCloudAllows(ctx, 'backupToVault');
+  const vaultName = registeredVaultName(ctx.db) as string;
+  assertReadyForOnlineBackup({ registered: true, passphraseSet: readSettings(ctx.db).passphraseSet });
+  let diskPoint = newestRecoveryPoint(ctx.db, member.datasourceId, 'Disk');
+  let diskBackup: BackupResult | undefined;
+  const copied = diskPoint && recoveryPoints(ctx.db, { datasourceId: member.datasourceId, location: 'Online' }).some((p) => p.snapshotId === diskPoint?.snapshotId);
+  if (!diskPoint || copied) {
+    // The online copy represents the data as it is now: synchronize to disk first.
+    diskBackup = await toDisk(ctx, member, group, diskPoint ? 'Incremental' : 'ExpressFull', request);
+    diskPoint = diskBackup.recoveryPoint;
+  }
+  const point = diskPoint;
+  const disk = diskRow(ctx.db, point.diskId as string);
+  assertDiskStorageAvailable(disk === undefined ? 0 : 1);
+  const diskRepository = await ctx.repositories.disk(point.diskId as string, (disk as { path: string }).path);
+  const vaultRepository = (await ctx.repositories.vault(vaultBackend(ctx.vault, ctx.serverId, vaultName), readSettings(ctx.db).throttling)) as Repository;
+  const done = await runJob(ctx, { type: 'Backup', location: 'Online', datasourceId: member.datasourceId, datasourceName: point.datasourceName, recoveryPointId: null }, request.signal, async () => {
+    const meter = new ProgressMeter('OnlineBackup', point.datasourceName, request.onProgress, point.sizeBytes);
+    const report = await diskRepository.replicate(point.snapshotId, vaultRepository, { signal: request.signal, onProgress: meter.update });
+    meter.complete();
+    const recoveryPoint: RecoveryPoint = { ...point, id: randomUUID(), location: 'Online', diskId: null };
+    await ctx.vault.recordRecoveryPoint(ctx.serverId, {
+      recoveryPointId: recoveryPoint.id,
+      datasourceId: recoveryPoint.datasourceId,
+      datasourceName: recoveryPoint.datasourceName,
+      createdAt: recoveryPoint.createdAt.toISOString(),
+      sizeBytes: recoveryPoint.sizeBytes,
     });
-    await this.#retain(vaultRepository, member.datasourceId, 'Online', group.onlineRetentionDays, request);
-    return { recoveryPoint: done.result, job: done.job, ...(diskBackup ? { diskBackup: { recoveryPoint: diskBackup.recoveryPoint, job: diskBackup.job } } : {}) };
-  }
+    // Recording the point locks the vault's storage redundancy; saying so again is harmless.
+    await ctx.vault.markBackupStored(vaultName);
+    return {
+      result: recoveryPoint,
+      end: { bytes: report.bytesSent, files: recoveryPoint.files, recoveryPointId: recoveryPoint.id },
+      commit: () => insertRecoveryPoint(ctx.db, recoveryPoint),
+    };
+  });
+  await retain(ctx, vaultRepository, member.datasourceId, 'Online', group.onlineRetentionDays, request);
+  return { recoveryPoint: done.result, job: done.job, ...(diskBackup ? { diskBackup: { recoveryPoint: diskBackup.recoveryPoint, job: diskBackup.job } } : {}) };
+}
 
-  /** Retention runs after the backup has succeeded; if it fails, the backup still stands. */
-  async #retain(repository: Repository, datasourceId: string, location: RecoveryPointLocation, days: number, output: OperationOutput): Promise<void> {
-    try {
-      const removed = await applyRetention(this.#ctx, repository, datasourceId, location, days);
-      if (removed.length > 0) output.verbose?.(`Retention removed ${removed.length} recovery point${removed.length === 1 ? '' : 's'} older than ${days} days (${location}).`);
-    } catch (error) {
-      output.warn?.(`The backup succeeded, but expired recovery points (${location}) could not be removed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+/** Retention runs after the backup has succeeded; if it fails, the backup still stands. */
+async function retain(ctx: ServerContext, repository: Repository, datasourceId: string, location: RecoveryPointLocation, days: number, output: OperationOutput): Promise<void> {
+  try {
+    const removed = await applyRetention(ctx, repository, datasourceId, location, days);
+    if (removed.length > 0) output.verbose?.(`Retention removed ${removed.length} recovery point${removed.length === 1 ? '' : 's'} older than ${days} days (${location}).`);
+  } catch (error) {
+    output.warn?.(`The backup succeeded, but expired recovery points (${location}) could not be removed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

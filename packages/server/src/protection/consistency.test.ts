@@ -43,8 +43,8 @@ export default {
 it('prepares, freezes, reads and thaws, and thaws after a failed backup too', async () => {
   f = await openFixture({ plugins: (dir) => [writeHookPlugin(dir)] });
   await register(f);
-  await f.server.protection.addDisk(folder(f.dir, 'disk1'));
-  const { groups, datasources } = f.server.protection;
+  await f.server.addDisk(folder(f.dir, 'disk1'));
+  const { groups, datasources } = f.server;
   const draft = groups.create('Synthetic');
   const good = await datasources.find({ plugin: 'hooks', sourceId: 'good' });
   const bad = await datasources.find({ plugin: 'hooks', sourceId: 'bad' });
@@ -64,8 +64,8 @@ it('prepares, freezes, reads and thaws, and thaws after a failed backup too', as
     'read bad',
     'thaw bad',
   ]);
-  const failed = f.server.protection.jobs({ status: 'Failed' });
+  const failed = f.server.jobs({ status: 'Failed' });
   expect(failed).toMatchObject([{ type: 'Backup', datasourceName: 'bad', errorMessage: 'the database went away' }]);
-  expect(f.server.protection.recoveryPoints({ datasourceId: bad.datasourceId })).toEqual([]);
+  expect(f.server.recoveryPoints({ datasourceId: bad.datasourceId })).toEqual([]);
   await expectDomainError(f.server.backupNow('no-such-datasource', { location: 'Disk' }), 'DatasourceNotProtected');
 });

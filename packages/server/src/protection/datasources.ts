@@ -6,18 +6,18 @@
 import { datasourceIdOf } from '@dpmsh/core';
 import type { DataSourceInfo, WorkloadPlugin } from '@dpmsh/sdk';
 import { allMembers, groupById, memberOf } from '../catalog/groups.js';
+import type { ServerContext } from '../context.js';
 import { datasourceNotFoundError } from '../errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
-import type { ProtectionContext } from './context.js';
 import type { Datasource, DatasourceRef } from './types.js';
 
 /** The data sources of a server. */
 export class DatasourceDirectory {
-  readonly #ctx: ProtectionContext;
+  readonly #ctx: ServerContext;
   readonly #seen = new Map<string, Datasource>();
 
-  constructor(ctx: ProtectionContext) {
+  constructor(ctx: ServerContext) {
     this.#ctx = ctx;
   }
 
@@ -39,7 +39,7 @@ export class DatasourceDirectory {
   async resolve(idOrName: string, output: OperationOutput = {}): Promise<Datasource> {
     await this.#warnFailures(output);
     for (const plugin of await this.#ctx.plugins.plugins()) {
-      const source = await this.#resolveWith(plugin, idOrName, output);
+      const source = await resolveWith(plugin, idOrName, output);
       if (source) return this.#remember(plugin, source);
     }
     throw datasourceNotFoundError(`'${idOrName}'`);
@@ -50,16 +50,9 @@ export class DatasourceDirectory {
     const seen = this.#seen.get(datasourceIdOf(ref.plugin, ref.sourceId));
     if (seen) return this.#describe(ref.plugin, seen.workload, seen.source);
     const plugin = await this.#ctx.plugins.plugin(ref.plugin);
-    const source = await this.#resolveWith(plugin, ref.sourceId, output);
+    const source = await resolveWith(plugin, ref.sourceId, output);
     if (!source) throw datasourceNotFoundError(`'${ref.sourceId}' of the plugin '${ref.plugin}'`);
     return this.#remember(plugin, source);
-  }
-
-  /** The data source of a plugin as its plugin finds it now, for a backup; DatasourceNotFound when it is gone. */
-  async current(plugin: WorkloadPlugin, sourceId: string, output: OperationOutput): Promise<DataSourceInfo> {
-    const source = await this.#resolveWith(plugin, sourceId, output);
-    if (!source) throw datasourceNotFoundError(`'${sourceId}' of the plugin '${plugin.name}'`);
-    return source;
   }
 
   /** The data sources saved groups protect; of one group when given. */
@@ -83,18 +76,25 @@ export class DatasourceDirectory {
     return datasource;
   }
 
-  async #resolveWith(plugin: WorkloadPlugin, idOrName: string, output: OperationOutput): Promise<DataSourceInfo | undefined> {
-    const context = pluginContext(output);
-    try {
-      if (plugin.resolve) return await plugin.resolve(idOrName, context);
-      return (await plugin.discover(context)).find((s) => s.id === idOrName || s.name === idOrName);
-    } catch (error) {
-      throw fromPlugin(plugin.name, error);
-    }
-  }
-
   async #warnFailures(output: OperationOutput): Promise<void> {
     for (const failure of await this.#ctx.plugins.failures()) output.warn?.(failure.error.message);
+  }
+}
+
+/** The data source of a plugin as its plugin finds it now, for a backup; DatasourceNotFound when it is gone. */
+export async function currentSource(plugin: WorkloadPlugin, sourceId: string, output: OperationOutput): Promise<DataSourceInfo> {
+  const source = await resolveWith(plugin, sourceId, output);
+  if (!source) throw datasourceNotFoundError(`'${sourceId}' of the plugin '${plugin.name}'`);
+  return source;
+}
+
+async function resolveWith(plugin: WorkloadPlugin, idOrName: string, output: OperationOutput): Promise<DataSourceInfo | undefined> {
+  const context = pluginContext(output);
+  try {
+    if (plugin.resolve) return await plugin.resolve(idOrName, context);
+    return (await plugin.discover(context)).find((s) => s.id === idOrName || s.name === idOrName);
+  } catch (error) {
+    throw fromPlugin(plugin.name, error);
   }
 }
 

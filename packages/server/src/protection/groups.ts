@@ -19,9 +19,11 @@ import {
 } from '@dpmsh/core';
 import { diskRows } from '../catalog/disks.js';
 import { allMembers, groupById, groupByName, groups, saveGroup } from '../catalog/groups.js';
+import { registeredVaultName } from '../catalog/registration.js';
+import { readSettings } from '../catalog/settings.js';
+import type { ServerContext } from '../context.js';
 import { datasourceAlreadyProtectedError, groupNameTakenError, groupNotFoundError, modifiableGroupUnknownError } from '../errors.js';
 import { freeBytes } from '../folders.js';
-import type { ProtectionContext } from './context.js';
 import type { Datasource, ModifiableProtectionGroup, ProtectionGroup, ProtectionGroupMember, ProtectionPolicy } from './types.js';
 
 /** DPM's defaults: 5 days on disk, synchronized every 15 minutes; 30 days in the vault. */
@@ -44,10 +46,10 @@ interface Draft {
 
 /** The modifiable protection groups of a server. */
 export class ProtectionGroups {
-  readonly #ctx: ProtectionContext;
+  readonly #ctx: ServerContext;
   readonly #drafts = new Map<string, Draft>();
 
-  constructor(ctx: ProtectionContext) {
+  constructor(ctx: ServerContext) {
     this.#ctx = ctx;
   }
 
@@ -140,7 +142,7 @@ export class ProtectionGroups {
     const sameName = groupByName(db, draft.name);
     if (sameName && sameName.id !== draft.groupId) throw groupNameTakenError(draft.name);
     if (draft.policy.longTerm === 'Online') {
-      assertReadyForOnlineBackup({ registered: this.#ctx.registeredVault() !== null, passphraseSet: this.#ctx.passphraseSet() });
+      assertReadyForOnlineBackup({ registered: registeredVaultName(db) !== null, passphraseSet: readSettings(db).passphraseSet });
       await this.#assertScratchSpace(draft, online);
     }
     const now = this.#ctx.clock();
@@ -159,7 +161,7 @@ export class ProtectionGroups {
   async #assertScratchSpace(draft: Draft, online: readonly ProtectionGroupMember[]): Promise<void> {
     const others = allMembers(this.#ctx.db).filter((m) => m.online && m.groupId !== draft.groupId && !draft.members.has(m.datasourceId));
     const plannedOnlineBytes = [...others, ...online].reduce((sum, m) => sum + m.source.sizeEstimateBytes, 0);
-    const scratch = this.#ctx.scratchPath() ?? this.#ctx.home;
+    const scratch = readSettings(this.#ctx.db).scratchPath ?? this.#ctx.home;
     validateScratchSpace({ freeBytes: await freeBytes(scratch), plannedOnlineBytes });
   }
 

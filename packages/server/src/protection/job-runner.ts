@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { isDomainError } from '@dpmsh/core';
 import { finishJob, jobById, startJob, type JobEnd, type JobStart } from '../catalog/jobs.js';
+import type { ServerContext } from '../context.js';
 import type { Job } from './types.js';
-import type { ProtectionContext } from './context.js';
 
 /** What a job's work returns: its result, and what to write when it succeeded. */
 export interface JobOutcome<T> {
@@ -18,7 +18,7 @@ export interface JobOutcome<T> {
 }
 
 /** Runs work as a job; the job row tells how it went, whatever happens. */
-export async function runJob<T>(ctx: ProtectionContext, start: Omit<JobStart, 'id' | 'startedAt'>, signal: AbortSignal | undefined, work: (jobId: string) => Promise<JobOutcome<T>>): Promise<{ result: T; job: Job }> {
+export async function runJob<T>(ctx: ServerContext, start: Omit<JobStart, 'id' | 'startedAt'>, signal: AbortSignal | undefined, work: (jobId: string) => Promise<JobOutcome<T>>): Promise<{ result: T; job: Job }> {
   const id = randomUUID();
   ctx.db.transaction(() => startJob(ctx.db, { ...start, id, startedAt: ctx.clock() }))();
   try {

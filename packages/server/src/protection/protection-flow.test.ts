@@ -45,7 +45,7 @@ describe('protecting a folder on disk and online', () => {
     await register(f);
     const data = folder(f.dir, 'data');
     makeData(data);
-    await f.server.protection.addDisk(folder(f.dir, 'disk1'));
+    await f.server.addDisk(folder(f.dir, 'disk1'));
     const datasourceId = await protectFolderOnline(data);
 
     const progress: OperationProgress[] = [];
@@ -69,46 +69,45 @@ describe('protecting a folder on disk and online', () => {
     expect(incremental.recoveryPoint).toMatchObject({ backupType: 'Incremental', files: 4 });
     const changed = tree(data);
 
-    const { protection } = f.server;
-    const whole = await protection.restore(full.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-full') }, overwrite: 'fail' } });
+    const whole = await f.server.restore(full.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-full') }, overwrite: 'fail' } });
     expect(whole.job).toMatchObject({ type: 'Restore', status: 'Succeeded' });
     expect(tree(join(f.dir, 'restore-full'))).toEqual(original);
-    await protection.restore(incremental.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-incr') }, overwrite: 'fail' } });
+    await f.server.restore(incremental.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-incr') }, overwrite: 'fail' } });
     expect(tree(join(f.dir, 'restore-incr'))).toEqual(changed);
 
-    const items = await protection.recoverableItems(incremental.recoveryPoint.id, 'docs');
+    const items = await f.server.recoverableItems(incremental.recoveryPoint.id, 'docs');
     expect(items.map((i) => i.path)).toEqual(['docs/empty', 'docs/notes.txt', 'docs/report.bin']);
-    await protection.restore(incremental.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-item') }, overwrite: 'fail', items: ['docs/notes.txt'] } });
+    await f.server.restore(incremental.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-item') }, overwrite: 'fail', items: ['docs/notes.txt'] } });
     expect(readFileSync(join(f.dir, 'restore-item', 'docs', 'notes.txt'), 'utf8')).toBe('second version, longer\n');
     expect(() => statSync(join(f.dir, 'restore-item', 'readme.txt'))).toThrow();
 
     // The online copy comes back through the recovery folder, which is left empty.
     const restoreProgress: OperationProgress[] = [];
-    await protection.restore(online.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-online') }, overwrite: 'fail' }, onProgress: (p) => restoreProgress.push(p) });
+    await f.server.restore(online.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'restore-online') }, overwrite: 'fail' }, onProgress: (p) => restoreProgress.push(p) });
     expect(tree(join(f.dir, 'restore-online'))).toEqual(original);
     expect(readdirSync(join(f.dir, 'recovery'))).toEqual([]);
     expect(restoreProgress.at(-1)).toMatchObject({ activity: 'Restore', completed: true });
 
     // Restoring over the original with the data deleted brings it back.
     rmSync(join(data, 'docs'), { recursive: true });
-    await protection.restore(incremental.recoveryPoint.id, { options: { target: 'original', overwrite: 'overwrite' } });
+    await f.server.restore(incremental.recoveryPoint.id, { options: { target: 'original', overwrite: 'overwrite' } });
     expect(tree(data)).toEqual(changed);
 
-    const verified = await protection.verify(full.recoveryPoint.id);
+    const verified = await f.server.verify(full.recoveryPoint.id);
     expect(verified).toMatchObject({ ok: true, problems: [] });
     expect(verified.job).toMatchObject({ type: 'Verify', status: 'Succeeded' });
-    expect((await protection.verify(online.recoveryPoint.id)).ok).toBe(true);
+    expect((await f.server.verify(online.recoveryPoint.id)).ok).toBe(true);
 
-    expect(protection.jobs({ type: 'Restore' })).toHaveLength(5);
-    expect(protection.jobs({ status: 'Failed' })).toEqual([]);
-    expect(protection.recoveryPoints({ datasourceId, location: 'Disk' }).map((p) => p.id)).toEqual([full.recoveryPoint.id, incremental.recoveryPoint.id]);
+    expect(f.server.jobs({ type: 'Restore' })).toHaveLength(5);
+    expect(f.server.jobs({ status: 'Failed' })).toEqual([]);
+    expect(f.server.recoveryPoints({ datasourceId, location: 'Disk' }).map((p) => p.id)).toEqual([full.recoveryPoint.id, incremental.recoveryPoint.id]);
   });
 
   it('makes a disk recovery point first when an online backup finds none, or only one already copied', async () => {
     await register(f);
     const data = folder(f.dir, 'data');
     makeData(data);
-    await f.server.protection.addDisk(folder(f.dir, 'disk1'));
+    await f.server.addDisk(folder(f.dir, 'disk1'));
     const datasourceId = await protectFolderOnline(data);
     const first = await f.server.backupNow(datasourceId, { location: 'Online' });
     expect(first.diskBackup?.recoveryPoint).toMatchObject({ location: 'Disk', backupType: 'ExpressFull' });
@@ -122,8 +121,8 @@ describe('protecting a folder on disk and online', () => {
     const data = folder(f.dir, 'data');
     makeData(data);
     await register(f);
-    await f.server.protection.addDisk(folder(f.dir, 'disk1'));
-    const { groups, datasources } = f.server.protection;
+    await f.server.addDisk(folder(f.dir, 'disk1'));
+    const { groups, datasources } = f.server;
     const draft = groups.create('Short');
     groups.addMember(draft.draftId, await datasources.resolve(data), false);
     groups.setPolicy(draft.draftId, { retentionDays: 1 });
@@ -132,9 +131,9 @@ describe('protecting a folder on disk and online', () => {
     const old = await f.server.backupNow(datasourceId, { location: 'Disk' });
     f.advance(2 * 86_400_000);
     const fresh = await f.server.backupNow(datasourceId, { location: 'Disk' });
-    expect(f.server.protection.recoveryPoints({ datasourceId }).map((p) => p.id)).toEqual([fresh.recoveryPoint.id]);
-    await expect(f.server.protection.restore(old.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'x') }, overwrite: 'fail' } })).rejects.toMatchObject({ id: 'RecoveryPointNotFound' });
-    expect((await f.server.protection.verify(fresh.recoveryPoint.id)).ok).toBe(true);
+    expect(f.server.recoveryPoints({ datasourceId }).map((p) => p.id)).toEqual([fresh.recoveryPoint.id]);
+    await expect(f.server.restore(old.recoveryPoint.id, { options: { target: { alternatePath: join(f.dir, 'x') }, overwrite: 'fail' } })).rejects.toMatchObject({ id: 'RecoveryPointNotFound' });
+    expect((await f.server.verify(fresh.recoveryPoint.id)).ok).toBe(true);
   });
 });
 
@@ -143,8 +142,8 @@ describe('online retention', () => {
     const data = folder(f.dir, 'data');
     makeData(data);
     await register(f);
-    await f.server.protection.addDisk(folder(f.dir, 'disk1'));
-    const { groups, datasources } = f.server.protection;
+    await f.server.addDisk(folder(f.dir, 'disk1'));
+    const { groups, datasources } = f.server;
     const ds = await datasources.resolve(data);
     const draft = groups.create('Short online');
     groups.addMember(draft.draftId, ds, true);
@@ -159,7 +158,7 @@ describe('online retention', () => {
 });
 
 async function protectFolderOnline(path: string): Promise<string> {
-  const { groups, datasources } = f.server.protection;
+  const { groups, datasources } = f.server;
   const ds = await datasources.resolve(path);
   const draft = groups.create('Files');
   groups.addMember(draft.draftId, ds, true);

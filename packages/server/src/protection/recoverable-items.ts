@@ -1,15 +1,13 @@
 /** Get-DPMRecoverableItem: the entries of a recovery point under a folder, for choosing what to restore. */
-import { recoveryPointById } from '../catalog/recovery-points.js';
-import { recoveryPointNotFoundError } from '../errors.js';
-import type { ProtectionContext } from './context.js';
+import type { ServerContext } from '../context.js';
+import { findRecoveryPoint } from './recovery-points.js';
 import { repositoryOf } from './recovery-source.js';
 import { assertCloudAllows } from './state-table.js';
 import type { RecoverableItem } from './types.js';
 
 /** The entries directly under `folder` ('' for the top) of a recovery point. */
-export async function recoverableItems(ctx: ProtectionContext, recoveryPointId: string, folder = ''): Promise<RecoverableItem[]> {
-  const rp = recoveryPointById(ctx.db, recoveryPointId);
-  if (!rp) throw recoveryPointNotFoundError(recoveryPointId);
+export async function recoverableItems(ctx: ServerContext, recoveryPointId: string, folder = ''): Promise<RecoverableItem[]> {
+  const rp = findRecoveryPoint(ctx, recoveryPointId);
   if (rp.location === 'Online') await assertCloudAllows(ctx, 'restoreFromVault');
   const repository = await repositoryOf(ctx, rp);
   const parent = folder.replace(/^\/+|\/+$/g, '');

@@ -8,10 +8,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LongRunOptions, Repository } from '@dpmsh/engine';
 import { diskRow } from '../catalog/disks.js';
+import { registeredVaultName } from '../catalog/registration.js';
+import { readSettings } from '../catalog/settings.js';
+import { recoveryFolder } from '../cloud/settings.js';
+import type { ServerContext } from '../context.js';
 import { recoveryPointNotFoundError } from '../errors.js';
 import { prepareFolder } from '../folders.js';
 import { vaultBackend } from '../storage/vault-backend.js';
-import type { ProtectionContext } from './context.js';
 import type { RecoveryPoint } from './types.js';
 
 /** A repository to read a recovery point from, and what to do when done with it. */
@@ -21,23 +24,23 @@ export interface RecoverySource {
 }
 
 /** The repository that holds a recovery point, read in place. */
-export async function repositoryOf(ctx: ProtectionContext, rp: RecoveryPoint): Promise<Repository> {
+export async function repositoryOf(ctx: ServerContext, rp: RecoveryPoint): Promise<Repository> {
   if (rp.location === 'Disk') {
     const disk = rp.diskId === null ? undefined : diskRow(ctx.db, rp.diskId);
     if (!disk) throw recoveryPointNotFoundError(`${rp.id} (its disk storage was removed)`);
     return ctx.repositories.disk(disk.id, disk.path);
   }
-  const vaultName = ctx.registeredVault();
-  const repository = vaultName === null ? undefined : await ctx.repositories.vault(vaultBackend(ctx.vault, ctx.serverId, vaultName), ctx.throttling(), true);
+  const vaultName = registeredVaultName(ctx.db);
+  const repository = vaultName === null ? undefined : await ctx.repositories.vault(vaultBackend(ctx.vault, ctx.serverId, vaultName), readSettings(ctx.db).throttling, true);
   if (!repository) throw recoveryPointNotFoundError(`${rp.id} (the vault holds no copy of this server's data)`);
   return repository;
 }
 
 /** A repository to restore a recovery point from: the disk's in place, or a vault point staged through the recovery folder. */
-export async function recoverySource(ctx: ProtectionContext, rp: RecoveryPoint, options: LongRunOptions): Promise<RecoverySource> {
+export async function recoverySource(ctx: ServerContext, rp: RecoveryPoint, options: LongRunOptions): Promise<RecoverySource> {
   const repository = await repositoryOf(ctx, rp);
   if (rp.location === 'Disk') return { repository, cleanup: async () => undefined };
-  const folder = await prepareFolder('RecoveryFolder', ctx.recoveryFolder());
+  const folder = await prepareFolder('RecoveryFolder', recoveryFolder(ctx));
   const staging = join(folder.path, `dpmsh-restore-${randomUUID()}`);
   const cleanup = async (): Promise<void> => {
     await rm(staging, { recursive: true, force: true });

@@ -6,11 +6,11 @@
 import { resolve } from 'node:path';
 import type { ContentSource } from '@dpmsh/engine';
 import type { RecoveredEntry, RecoveryPointReader, RestoreResult } from '@dpmsh/sdk';
-import { recoveryPointById } from '../catalog/recovery-points.js';
-import { invalidRecoveryOptionError, recoveryPointNotFoundError } from '../errors.js';
+import type { ServerContext } from '../context.js';
+import { invalidRecoveryOptionError } from '../errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
-import type { ProtectionContext } from './context.js';
+import { findRecoveryPoint } from './recovery-points.js';
 import { runJob } from './job-runner.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { recoverySource } from './recovery-source.js';
@@ -31,9 +31,8 @@ export interface RestoreOutcome {
 }
 
 /** Restores a recovery point, whole or chosen items. */
-export async function restoreRecoveryPoint(ctx: ProtectionContext, recoveryPointId: string, request: RestoreRequest): Promise<RestoreOutcome> {
-  const rp = recoveryPointById(ctx.db, recoveryPointId);
-  if (!rp) throw recoveryPointNotFoundError(recoveryPointId);
+export async function restoreRecoveryPoint(ctx: ServerContext, recoveryPointId: string, request: RestoreRequest): Promise<RestoreOutcome> {
+  const rp = findRecoveryPoint(ctx, recoveryPointId);
   await assertCloudAllows(ctx, rp.location === 'Disk' ? 'restoreFromDisk' : 'restoreFromVault');
   const { options } = request;
   if (options.target !== 'original' && options.target.alternatePath.trim() === '') {

@@ -6,11 +6,11 @@
 import { expiredRecoveryPoints } from '@dpmsh/core';
 import type { Repository } from '@dpmsh/engine';
 import { deleteRecoveryPoints, recoveryPoints } from '../catalog/recovery-points.js';
-import type { ProtectionContext } from './context.js';
+import type { ServerContext } from '../context.js';
 import type { RecoveryPointLocation } from './types.js';
 
 /** Lets go of a data source's expired recovery points at one location; returns their ids. */
-export async function applyRetention(ctx: ProtectionContext, repository: Repository, datasourceId: string, location: RecoveryPointLocation, retentionDays: number): Promise<string[]> {
+export async function applyRetention(ctx: ServerContext, repository: Repository, datasourceId: string, location: RecoveryPointLocation, retentionDays: number): Promise<string[]> {
   const points = recoveryPoints(ctx.db, { datasourceId, location });
   const expired = new Set(expiredRecoveryPoints(points, retentionDays, ctx.clock()));
   if (expired.size === 0) return [];

@@ -16,7 +16,7 @@ it('runs a due protection group once, then when its frequency has passed, and on
   await register(f);
   const data = folder(f.dir, 'data');
   writeFileSync(join(data, 'a.txt'), 'alpha\n');
-  await f.server.protection.addDisk(folder(f.dir, 'disk1'));
+  await f.server.addDisk(folder(f.dir, 'disk1'));
   const id = await protectFolder(f, data, { online: true, frequency: 60 });
 
   const first = await f.server.runDueBackups(f.now());
@@ -35,14 +35,14 @@ it('runs a due protection group once, then when its frequency has passed, and on
 
   f.advance(24 * 3_600_000);
   expect((await f.server.runDueBackups(f.now())).map((r) => r.location)).toEqual(['Disk', 'Online']);
-  expect(f.server.protection.recoveryPoints({ datasourceId: id, location: 'Online' })).toHaveLength(2);
+  expect(f.server.recoveryPoints({ datasourceId: id, location: 'Online' })).toHaveLength(2);
 });
 
 it('reports a backup the state table stops, and runs it once the subscription is active again', async () => {
   await register(f);
   const data = folder(f.dir, 'data');
   writeFileSync(join(data, 'a.txt'), 'alpha\n');
-  await f.server.protection.addDisk(folder(f.dir, 'disk1'));
+  await f.server.addDisk(folder(f.dir, 'disk1'));
   await protectFolder(f, data);
   await f.server.setSubscriptionState('Expired');
   const runs = await f.server.runDueBackups(f.now());

@@ -8,8 +8,8 @@ import { isBackupDue } from '@dpmsh/core';
 import { groups } from '../catalog/groups.js';
 import { jobs } from '../catalog/jobs.js';
 import { newestRecoveryPoint } from '../catalog/recovery-points.js';
-import type { Backups } from './backup.js';
-import type { ProtectionContext } from './context.js';
+import type { ServerContext } from '../context.js';
+import { backupNow } from './backup.js';
 import type { RecoveryPoint, RecoveryPointLocation } from './types.js';
 
 /** Online copies are made once a day. */
@@ -28,7 +28,7 @@ export interface ScheduledRun {
 }
 
 /** Runs every backup due at `now`, one after another; one failure does not stop the others. */
-export async function runDueBackups(ctx: ProtectionContext, backups: Backups, now: Date, signal?: AbortSignal): Promise<ScheduledRun[]> {
+export async function runDueBackups(ctx: ServerContext, now: Date, signal?: AbortSignal): Promise<ScheduledRun[]> {
   const runs: ScheduledRun[] = [];
   for (const group of groups(ctx.db)) {
     for (const member of group.members) {
@@ -43,7 +43,7 @@ export async function runDueBackups(ctx: ProtectionContext, backups: Backups, no
         if (!isBackupDue({ frequencyMinutes, lastBackupAt: last?.createdAt ?? null, lastFailureAt: failure?.startedAt ?? null }, now)) continue;
         const base = { protectionGroup: group.name, datasourceId: member.datasourceId, datasourceName: member.source.name, location };
         try {
-          const result = await backups.backupNow(member.datasourceId, { location, backupType: last ? 'Incremental' : 'ExpressFull', signal });
+          const result = await backupNow(ctx, member.datasourceId, { location, backupType: last ? 'Incremental' : 'ExpressFull', signal });
           runs.push({ ...base, status: 'Succeeded', recoveryPoint: result.recoveryPoint, errorId: null, errorMessage: null });
         } catch (error) {
           if (signal?.aborted) throw error;

@@ -5,14 +5,16 @@
  * which is about the vault's subscription, does not apply to it.
  */
 import { assertOperationAllowed, notRegisteredError, type CloudOperation } from '@dpmsh/core';
-import type { ProtectionContext } from './context.js';
+import { registeredVaultName } from '../catalog/registration.js';
+import { cloudOperationsNow } from '../cloud/status.js';
+import type { ServerContext } from '../context.js';
 
 /** Refuses an operation the table stops now. */
-export async function assertCloudAllows(ctx: ProtectionContext, op: CloudOperation): Promise<void> {
+export async function assertCloudAllows(ctx: ServerContext, op: CloudOperation): Promise<void> {
   const vaultOperation = op === 'backupToVault' || op === 'restoreFromVault';
-  if (ctx.registeredVault() === null) {
+  if (registeredVaultName(ctx.db) === null) {
     if (vaultOperation) throw notRegisteredError();
     return;
   }
-  assertOperationAllowed(op, await ctx.cloudOperations());
+  assertOperationAllowed(op, await cloudOperationsNow(ctx));
 }

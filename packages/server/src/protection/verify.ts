@@ -1,8 +1,7 @@
 /** Test-DPMRecoveryPoint: re-reads and authenticates every byte of a recovery point, as a Verify job. */
-import { recoveryPointById } from '../catalog/recovery-points.js';
-import { recoveryPointNotFoundError } from '../errors.js';
+import type { ServerContext } from '../context.js';
 import type { OperationOutput } from '../plugins/plugin-context.js';
-import type { ProtectionContext } from './context.js';
+import { findRecoveryPoint } from './recovery-points.js';
 import { runJob } from './job-runner.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { repositoryOf } from './recovery-source.js';
@@ -10,9 +9,8 @@ import { assertCloudAllows } from './state-table.js';
 import type { VerifyResult } from './types.js';
 
 /** Verifies a recovery point; a damaged one ends as a failed job with the problems found. */
-export async function verifyRecoveryPoint(ctx: ProtectionContext, recoveryPointId: string, request: OperationOutput & { readonly onProgress?: ProgressListener }): Promise<VerifyResult> {
-  const rp = recoveryPointById(ctx.db, recoveryPointId);
-  if (!rp) throw recoveryPointNotFoundError(recoveryPointId);
+export async function verifyRecoveryPoint(ctx: ServerContext, recoveryPointId: string, request: OperationOutput & { readonly onProgress?: ProgressListener }): Promise<VerifyResult> {
+  const rp = findRecoveryPoint(ctx, recoveryPointId);
   // Reading the vault's copy is what a restore from the vault does, so the same row of the table applies.
   if (rp.location === 'Online') await assertCloudAllows(ctx, 'restoreFromVault');
   const repository = await repositoryOf(ctx, rp);

@@ -9,21 +9,12 @@ import { access, realpath, stat, statfs } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diskRows, insertDisk, type DiskRow } from '../catalog/disks.js';
 import type { CatalogDatabase } from '../catalog/database.js';
+import type { ServerContext } from '../context.js';
 import { diskAlreadyAddedError, diskUnusableError } from '../errors.js';
 import type { DiskStorage } from '../protection/types.js';
-import type { KeyStore } from '../keys/key-store.js';
-import type { RepositoryPool } from './repositories.js';
-
-/** What adding disk storage needs. */
-export interface DiskContext {
-  readonly db: CatalogDatabase;
-  readonly clock: () => Date;
-  readonly keys: KeyStore;
-  readonly repositories: RepositoryPool;
-}
 
 /** Adds a folder as disk storage. */
-export async function addDisk(ctx: DiskContext, path: string): Promise<DiskStorage> {
+export async function addDisk(ctx: ServerContext, path: string): Promise<DiskStorage> {
   const given = resolve(path);
   let real: string;
   try {

@@ -92,7 +92,7 @@ export async function expectDomainError(promise: Promise<unknown>, id: string): 
 
 /** A protected folder: a group with the folder as its only member, saved. */
 export async function protectFolder(f: Fixture, path: string, options: { online?: boolean; name?: string; frequency?: number } = {}): Promise<string> {
-  const { groups, datasources } = f.server.protection;
+  const { groups, datasources } = f.server;
   const draft = groups.create(options.name ?? 'Files');
   const ds = await datasources.resolve(path);
   groups.addMember(draft.draftId, ds, options.online === true);

@@ -1,0 +1,68 @@
+/**
+ * Register-DPMServer: the vault checks the credentials are its newest and still valid, the server
+ * proves it holds their private key, and the settings given with the registration are stored
+ * with it, all or none.
+ */
+import { readFile } from 'node:fs/promises';
+import { assertNotRegisteredElsewhere, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
+import { proveCredentialPossession } from '@dpmsh/vault';
+import { putRegistration, registrationRow } from '../catalog/registration.js';
+import type { ServerContext } from '../context.js';
+import { withSettings, type SettingsChange } from './settings-change.js';
+
+/** This server's registration to a vault. */
+export interface Registration {
+  readonly serverId: string;
+  readonly serverName: string;
+  readonly vaultId: string;
+  readonly vaultName: string;
+  readonly subscriptionId: string;
+  readonly region: string;
+  readonly certThumbprint: string;
+  readonly registeredAt: Date;
+}
+
+/** A registration request: the credentials file and, optionally, the settings registration also sets. */
+export interface RegisterRequest extends SettingsChange {
+  readonly credentialsPath: string;
+}
+
+/** This server's registration, or null. */
+export function registration(ctx: ServerContext): Registration | null {
+  const row = registrationRow(ctx.db);
+  if (!row) return null;
+  return {
+    serverId: ctx.serverId,
+    serverName: ctx.serverName,
+    vaultId: row.vaultId,
+    vaultName: row.vaultName,
+    subscriptionId: row.subscriptionId,
+    region: row.region,
+    certThumbprint: row.certThumbprint,
+    registeredAt: row.registeredAt,
+  };
+}
+
+/** Registers this server with the vault of a credentials file, with the settings the request carries. */
+export async function register(ctx: ServerContext, request: RegisterRequest): Promise<Registration> {
+  if (request.passphrase !== undefined) validatePassphrase(request.passphrase);
+  let xml: string;
+  try {
+    xml = await readFile(request.credentialsPath, 'utf8');
+  } catch (error) {
+    throw unreadableCredentialsError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  const fields = parseVaultCredentials(xml);
+  const current = registrationRow(ctx.db);
+  if (current) assertNotRegisteredElsewhere({ vaultId: current.vaultId }, fields.vaultId);
+  return withSettings(ctx, request, async (apply) => {
+    const challenge = await ctx.vault.beginRegistration(xml);
+    const signature = proveCredentialPossession(xml, challenge.challenge);
+    const record = await ctx.vault.completeRegistration({ challenge: challenge.challenge, signature, serverName: ctx.serverName, serverId: ctx.serverId });
+    ctx.db.transaction(() => {
+      putRegistration(ctx.db, record);
+      apply();
+    })();
+    return registration(ctx) as Registration;
+  });
+}

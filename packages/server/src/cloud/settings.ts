@@ -1,0 +1,45 @@
+/** The server's settings as the cmdlets show and change them (Set-OBMachineSetting, Set-DPMCloudSubscriptionSetting). */
+import { join } from 'node:path';
+import { notRegisteredError, type ProxySettings, type ThrottlingSchedule } from '@dpmsh/core';
+import { registrationRow } from '../catalog/registration.js';
+import { readSettings, setting } from '../catalog/settings.js';
+import type { ServerContext } from '../context.js';
+import { passphraseMatches as matches } from '../passphrase.js';
+import { registration, type Registration } from './registration.js';
+import { withSettings, type SettingsChange } from './settings-change.js';
+
+/** The server's settings as the cmdlets show them. */
+export interface ServerSettings {
+  readonly registration: Registration | null;
+  readonly passphraseSet: boolean;
+  readonly recoveryFolder: string | null;
+  readonly scratchPath: string | null;
+  readonly proxy: ProxySettings | null;
+  readonly throttling: ThrottlingSchedule;
+  readonly lastContactAt: Date | null;
+}
+
+/** The server's settings. */
+export function serverSettings(ctx: ServerContext): ServerSettings {
+  return { registration: registration(ctx), ...readSettings(ctx.db) };
+}
+
+/** Changes settings together; a passphrase only once registered. */
+export async function changeSettings(ctx: ServerContext, change: SettingsChange): Promise<ServerSettings> {
+  if (change.passphrase !== undefined && !registrationRow(ctx.db)) throw notRegisteredError();
+  await withSettings(ctx, change, async (apply) => {
+    ctx.db.transaction(apply)();
+  });
+  return serverSettings(ctx);
+}
+
+/** True when a passphrase is the one this server's data is encrypted with. */
+export async function passphraseMatches(ctx: ServerContext, passphrase: string): Promise<boolean> {
+  const stored = setting(ctx.db, 'passphraseCheck');
+  return stored !== undefined && matches(passphrase, stored);
+}
+
+/** Where recovered data is staged; the recovery folder setting or `home/recovery`. */
+export function recoveryFolder(ctx: ServerContext): string {
+  return setting(ctx.db, 'recoveryFolder') ?? join(ctx.home, 'recovery');
+}

@@ -1,0 +1,63 @@
+/**
+ * The cloud as the server sees it now: whether the vault answers, when it last did, and the
+ * subscription's state; and from those, the row of the connectivity x subscription table that
+ * decides which backups and restores may run (Get-DPMCloudStatus, and every backup and restore).
+ */
+import { cloudOperations, connectivityFrom, DomainError, type CloudOperations, type Connectivity, type SubscriptionState } from '@dpmsh/core';
+import { registrationRow } from '../catalog/registration.js';
+import { putSetting, readSettings } from '../catalog/settings.js';
+import type { ServerContext } from '../context.js';
+
+/** What Get-DPMCloudStatus reports. */
+export interface CloudStatus {
+  readonly registered: boolean;
+  readonly vault: string | null;
+  readonly connected: boolean;
+  readonly connectivity: Connectivity;
+  readonly lastContact: Date | null;
+  readonly subscriptionState: SubscriptionState;
+  readonly operations: CloudOperations;
+}
+
+/** Whether the vault answers now; a registered server records the contact. */
+export async function checkConnection(ctx: ServerContext): Promise<boolean> {
+  try {
+    await ctx.vault.ping();
+  } catch {
+    return false;
+  }
+  if (registrationRow(ctx.db)) {
+    try {
+      await ctx.vault.recordContact(ctx.serverId);
+    } catch (error) {
+      // A vault that no longer knows this server still answered: connected, but say nothing of contact.
+      if (!(error instanceof DomainError)) throw error;
+      return true;
+    }
+    ctx.db.transaction(() => putSetting(ctx.db, 'lastContactAt', ctx.clock().toISOString()))();
+  }
+  return true;
+}
+
+/** Registration, connectivity and subscription state, and what the table allows with them. */
+export async function cloudStatus(ctx: ServerContext): Promise<CloudStatus> {
+  const connected = await checkConnection(ctx);
+  const registration = registrationRow(ctx.db);
+  const { lastContactAt } = readSettings(ctx.db);
+  const subscription = connected ? (await ctx.vault.getSubscription()).state : 'Active';
+  const connectivity = connectivityFrom(lastContactAt ?? undefined, connected, ctx.clock());
+  return {
+    registered: registration !== undefined,
+    vault: registration?.vaultName ?? null,
+    connected,
+    connectivity,
+    lastContact: lastContactAt,
+    subscriptionState: subscription,
+    operations: cloudOperations(connectivity, subscription),
+  };
+}
+
+/** The row of the table in force now; contacts the vault, as Get-DPMCloudStatus does. */
+export async function cloudOperationsNow(ctx: ServerContext): Promise<CloudOperations> {
+  return (await cloudStatus(ctx)).operations;
+}
