@@ -38,4 +38,4 @@ export type {
   RecoveryPoint,
   RecoveryPointLocation,
   VerifyResult,
-} from './protection/types.js';
+} from './model/types.js';

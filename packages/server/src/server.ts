@@ -18,7 +18,7 @@ import type { SettingsChange } from './cloud/settings-change.js';
 import { changeSettings, passphraseMatches, recoveryFolder, serverSettings, type ServerSettings } from './cloud/settings.js';
 import { checkConnection, cloudStatus, type CloudStatus } from './cloud/status.js';
 import { issueCredentials, type CredentialFile } from './cloud/vaults.js';
-import type { ServerContext } from './context.js';
+import type { ServerContext } from './context/server-context.js';
 import { KeyStore } from './keys/key-store.js';
 import type { OperationOutput } from './plugins/plugin-context.js';
 import { PluginHost, type PluginLoadFailure } from './plugins/plugin-host.js';
@@ -31,9 +31,10 @@ import { recoverableItems } from './protection/recoverable-items.js';
 import { findRecoveryPoint, listRecoveryPoints, type RecoveryPointFilter } from './protection/recovery-points.js';
 import { restoreRecoveryPoint, type RestoreOutcome, type RestoreRequest } from './protection/restore.js';
 import { runDueBackups, type ScheduledRun } from './protection/scheduler.js';
-import type { DiskStorage, Job, JobFilter, RecoverableItem, RecoveryPoint, VerifyResult } from './protection/types.js';
+import type { DiskStorage, Job, JobFilter, RecoverableItem, RecoveryPoint, VerifyResult } from './model/types.js';
 import { verifyRecoveryPoint } from './protection/verify.js';
-import { addDisk, listDisks } from './storage/disk-storage.js';
+import { addDisk } from './protection/disks.js';
+import { listDisks } from './storage/disk-storage.js';
 import { RepositoryPool } from './storage/repositories.js';
 
 /** How a server opens. */

@@ -9,7 +9,7 @@ import { ChunkBuffers } from '../chunking/chunk-buffers.js';
 import { chunkStream, StreamChunker } from '../chunking/stream-chunker.js';
 import { snapshotNotFound, unchangedEntryMissing } from '../errors.js';
 import { createBlobCodec } from '../workers/blob-codec.js';
-import { BLOB_OVERHEAD } from './blob.js';
+import { BLOB_OVERHEAD } from '../format/blob.js';
 import { BlobReader } from './blob-reader.js';
 import type { RepositoryContext } from './context.js';
 import { acquireLock } from './lock.js';

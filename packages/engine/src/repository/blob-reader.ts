@@ -6,9 +6,9 @@
 import type { ObjectBackend } from '../api.js';
 import { isNotFound } from '../backend/not-found.js';
 import { repositoryCorrupt } from '../errors.js';
-import { decodeBlob, type BlobType } from './blob.js';
+import { decodeBlob, type BlobType } from '../format/blob.js';
 import type { BlobLocation } from './index-store.js';
-import { packObjectName } from './pack-format.js';
+import { packObjectName } from '../format/pack-format.js';
 
 const CACHED_PACKS = 4;
 

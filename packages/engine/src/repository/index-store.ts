@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { ObjectBackend } from '../api.js';
 import { readIfExists } from '../backend/not-found.js';
-import type { BlobType } from './blob.js';
-import { decodeIndex, encodeIndex, packNameOf, type PackRecord } from './pack-format.js';
+import type { BlobType } from '../format/blob.js';
+import { decodeIndex, encodeIndex, packNameOf, type PackRecord } from '../format/pack-format.js';
 
 /** Where one blob is. */
 export interface BlobLocation {

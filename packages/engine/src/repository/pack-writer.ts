@@ -5,8 +5,8 @@
  * goes with the closed pack and comes back, via `reuse`, once the pack is written.
  */
 import { createHash, type Hash } from 'node:crypto';
-import type { BlobType } from './blob.js';
-import { packTrailer, type PackBlob, type PackRecord } from './pack-format.js';
+import type { BlobType } from '../format/blob.js';
+import { packTrailer, type PackBlob, type PackRecord } from '../format/pack-format.js';
 
 /** A pack closes once its blobs reach this size. */
 export const PACK_TARGET_BYTES = 16 * 1024 * 1024;

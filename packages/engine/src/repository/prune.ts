@@ -12,7 +12,7 @@ import { BlobReader } from './blob-reader.js';
 import type { RepositoryContext } from './context.js';
 import { IndexStore, listPacks, readIndexContents, writeIndexObject, type BlobLocation } from './index-store.js';
 import { acquireLock } from './lock.js';
-import { packObjectName, type PackRecord } from './pack-format.js';
+import { packObjectName, type PackRecord } from '../format/pack-format.js';
 import { listSnapshotIds, readSnapshot, snapshotObjectName } from './snapshot-store.js';
 import { walkSnapshot } from './walk.js';
 import { WriteSession } from './write-session.js';

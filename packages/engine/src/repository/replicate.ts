@@ -7,11 +7,11 @@
 import type { LongRunOptions, ReplicationReport } from '../api.js';
 import { readIfExists } from '../backend/not-found.js';
 import { keyMismatch, repositoryCorrupt, snapshotNotFound } from '../errors.js';
-import { blobAuthenticates, type BlobType } from './blob.js';
+import { blobAuthenticates, type BlobType } from '../format/blob.js';
 import { BlobReader } from './blob-reader.js';
 import type { RepositoryContext } from './context.js';
 import { acquireLock } from './lock.js';
-import { packObjectName } from './pack-format.js';
+import { packObjectName } from '../format/pack-format.js';
 import { readSnapshot, snapshotObjectName } from './snapshot-store.js';
 import { walkSnapshot } from './walk.js';
 import { WriteSession } from './write-session.js';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { localBackend } from '../backend/local-backend.js';
 import { deriveKeys } from '../crypto/keys.js';
 import { entriesOf, fileEntries, filesUnder, logText, newRepository, random, useTempDirs } from '../test-support/repositories.js';
-import { blobId, encodeBlob } from './blob.js';
-import { packObjectName } from './pack-format.js';
+import { blobId, encodeBlob } from '../format/blob.js';
+import { packObjectName } from '../format/pack-format.js';
 import { PackWriter } from './pack-writer.js';
 
 const tempDir = useTempDirs();

@@ -10,7 +10,7 @@ import { createBlobCodec } from '../workers/blob-codec.js';
 import { BlobReader } from './blob-reader.js';
 import type { RepositoryContext } from './context.js';
 import { listPacks, readIndexContents, type BlobLocation } from './index-store.js';
-import { packObjectName, type PackBlob, type PackRecord } from './pack-format.js';
+import { packObjectName, type PackBlob, type PackRecord } from '../format/pack-format.js';
 import { listSnapshotIds, readSnapshot, snapshotObjectName } from './snapshot-store.js';
 import { walkSnapshot } from './walk.js';
 

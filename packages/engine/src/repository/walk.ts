@@ -3,7 +3,7 @@
  * problem callback and carries on past damage; prune and replicate walk without one and stop,
  * since acting on a partial picture could lose data.
  */
-import type { BlobType } from './blob.js';
+import type { BlobType } from '../format/blob.js';
 import type { BlobReader } from './blob-reader.js';
 import { hasContent } from './manifest-reader.js';
 import { parseList, parseTree, type ManifestRecord } from './manifest.js';

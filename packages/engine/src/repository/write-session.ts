@@ -10,9 +10,9 @@ import type { ObjectBackend } from '../api.js';
 import type { RepositoryKeys } from '../crypto/keys.js';
 import type { ChunkBuffers } from '../chunking/chunk-buffers.js';
 import type { BlobCodec } from '../workers/blob-codec.js';
-import { blobId, encodeBlob, type BlobType } from './blob.js';
+import { blobId, encodeBlob, type BlobType } from '../format/blob.js';
 import { writeIndexObject, type IndexStore } from './index-store.js';
-import { packObjectName, type PackRecord } from './pack-format.js';
+import { packObjectName, type PackRecord } from '../format/pack-format.js';
 import { PACK_TARGET_BYTES, PackWriter, type FinishedPack } from './pack-writer.js';
 
 /** Written packs an index object waits for before it is written. */

@@ -10,8 +10,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RepositoryKeys } from '../crypto/keys.js';
-import { encodeBlob, type BlobType } from '../repository/blob.js';
-import { checkPack, type PackCheck } from '../repository/pack-check.js';
+import { encodeBlob, type BlobType } from '../format/blob.js';
+import { checkPack, type PackCheck } from '../format/pack-check.js';
 import { ownBuffer, type CodecRequest, type CodecResponse, type CodecWorkerData } from './messages.js';
 
 /** Seals blobs and checks packs, possibly in parallel. */

@@ -1,7 +1,7 @@
 /** A codec worker: seals blobs and checks packs for the main thread (see blob-codec.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeBlob } from '../repository/blob.js';
-import { checkPack } from '../repository/pack-check.js';
+import { encodeBlob } from '../format/blob.js';
+import { checkPack } from '../format/pack-check.js';
 import { ownBuffer, type CodecRequest, type CodecResponse, type CodecWorkerData } from './messages.js';
 
 const keys = workerData as CodecWorkerData;

@@ -1,6 +1,6 @@
 /** The messages between the blob codec and its workers. */
-import type { BlobType } from '../repository/blob.js';
-import type { PackCheck } from '../repository/pack-check.js';
+import type { BlobType } from '../format/blob.js';
+import type { PackCheck } from '../format/pack-check.js';
 
 /** What a worker is started with. */
 export interface CodecWorkerData {

@@ -10,7 +10,7 @@ import { SDK_API_VERSION, defineWorkloadPlugin } from '@dpmsh/sdk';
 import { backupTree } from './backup/walk.js';
 import { resolveDataSource } from './discover/resolve.js';
 import { discoverVolumes } from './discover/volumes.js';
-import { dataSourceNotFound } from './errors.js';
+import { dataSourceNotFound } from './errors/plugin-errors.js';
 import { restoreTree } from './restore/restore-tree.js';
 
 /** The files plugin (workload 'FileSystem'). */

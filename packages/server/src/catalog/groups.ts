@@ -1,6 +1,6 @@
 /** Saved protection groups and their members. */
 import type { LongTermProtection } from '@dpmsh/core';
-import type { ProtectionGroup, ProtectionGroupMember } from '../protection/types.js';
+import type { ProtectionGroup, ProtectionGroupMember } from '../model/types.js';
 import type { CatalogDatabase } from './database.js';
 
 interface GroupRow {

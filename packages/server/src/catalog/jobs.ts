@@ -1,5 +1,5 @@
 /** Job rows: one per backup, restore or verify, written when it starts and when it ends. */
-import type { Job, JobFilter, JobStatus, JobType, RecoveryPointLocation } from '../protection/types.js';
+import type { Job, JobFilter, JobStatus, JobType, RecoveryPointLocation } from '../model/types.js';
 import type { CatalogDatabase } from './database.js';
 
 interface Row {

@@ -1,6 +1,6 @@
 /** Recovery point rows. */
 import type { DataSourceInfo } from '@dpmsh/sdk';
-import type { BackupType, RecoveryPoint, RecoveryPointLocation } from '../protection/types.js';
+import type { BackupType, RecoveryPoint, RecoveryPointLocation } from '../model/types.js';
 import type { CatalogDatabase } from './database.js';
 
 interface Row {

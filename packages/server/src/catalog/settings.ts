@@ -1,6 +1,6 @@
 /** The server's settings rows: one JSON value per key. */
 import { NO_THROTTLING, type ProxySettings, type ThrottlingSchedule } from '@dpmsh/core';
-import type { PassphraseCheck } from '../passphrase.js';
+import type { PassphraseCheck } from '../keys/passphrase.js';
 import type { CatalogDatabase } from './database.js';
 
 /** What each setting holds. */

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { assertNotRegisteredElsewhere, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
 import { proveCredentialPossession } from '@dpmsh/vault';
 import { putRegistration, registrationRow } from '../catalog/registration.js';
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../context/server-context.js';
 import { withSettings, type SettingsChange } from './settings-change.js';
 
 /** This server's registration to a vault. */

@@ -9,10 +9,10 @@ import type { Repository } from '@dpmsh/engine';
 import { diskRows } from '../catalog/disks.js';
 import { registrationRow } from '../catalog/registration.js';
 import { putSetting, readSettings } from '../catalog/settings.js';
-import type { ServerContext } from '../context.js';
-import { freeBytes, prepareFolder, undoFolders, type PreparedFolder } from '../folders.js';
+import type { ServerContext } from '../context/server-context.js';
+import { freeBytes, prepareFolder, undoFolders, type PreparedFolder } from '../storage/folders.js';
 import { applyPassphrase, presentDisks } from '../keys/rekey.js';
-import { passphraseCheck } from '../passphrase.js';
+import { passphraseCheck } from '../keys/passphrase.js';
 import { vaultBackend } from '../storage/vault-backend.js';
 
 /** Settings to change together, all or none. */

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { notRegisteredError, type ProxySettings, type ThrottlingSchedule } from '@dpmsh/core';
 import { registrationRow } from '../catalog/registration.js';
 import { readSettings, setting } from '../catalog/settings.js';
-import type { ServerContext } from '../context.js';
-import { passphraseMatches as matches } from '../passphrase.js';
+import type { ServerContext } from '../context/server-context.js';
+import { passphraseMatches as matches } from '../keys/passphrase.js';
 import { registration, type Registration } from './registration.js';
 import { withSettings, type SettingsChange } from './settings-change.js';
 

@@ -6,7 +6,7 @@
 import { cloudOperations, connectivityFrom, DomainError, type CloudOperations, type Connectivity, type SubscriptionState } from '@dpmsh/core';
 import { registrationRow } from '../catalog/registration.js';
 import { putSetting, readSettings } from '../catalog/settings.js';
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../context/server-context.js';
 
 /** What Get-DPMCloudStatus reports. */
 export interface CloudStatus {

@@ -1,7 +1,7 @@
 /** Vault credentials (Get-VaultCredential, Get-AzRecoveryServicesVaultSettingsFile). */
 import { resolve } from 'node:path';
 import { saveVaultCredentialsFile, type VaultRecord } from '@dpmsh/vault';
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../context/server-context.js';
 
 /** Credentials written to a file. */
 export interface CredentialFile {

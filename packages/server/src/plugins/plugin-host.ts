@@ -9,7 +9,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SUPPORTED_API_VERSIONS, isSupportedApiVersion, isWorkloadPlugin, type WorkloadPlugin } from '@dpmsh/sdk';
 import { DomainError } from '@dpmsh/core';
-import { pluginLoadError, pluginUnavailableError } from '../errors.js';
+import { pluginLoadError, pluginUnavailableError } from '../model/errors.js';
 
 /** The plugins a server loads when none are configured. */
 export const DEFAULT_PLUGINS: readonly string[] = ['@dpmsh/plugin-files'];

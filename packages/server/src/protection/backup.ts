@@ -14,8 +14,8 @@ import { groupById, memberOf, setMemberDisk, type StoredMember } from '../catalo
 import { insertRecoveryPoint, newestRecoveryPoint, recoveryPoints } from '../catalog/recovery-points.js';
 import { registeredVaultName } from '../catalog/registration.js';
 import { readSettings } from '../catalog/settings.js';
-import type { ServerContext } from '../context.js';
-import { datasourceNotProtectedError, onlineProtectionNotEnabledError } from '../errors.js';
+import type { ServerContext } from '../context/server-context.js';
+import { datasourceNotProtectedError, onlineProtectionNotEnabledError } from '../model/errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
 import { roomiestDisk } from '../storage/disk-storage.js';
@@ -27,7 +27,7 @@ import { previousBackup } from './previous-backup.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { applyRetention } from './retention.js';
 import { assertCloudAllows } from './state-table.js';
-import type { BackupType, Job, ProtectionGroup, RecoveryPoint, RecoveryPointLocation } from './types.js';
+import type { BackupType, Job, ProtectionGroup, RecoveryPoint, RecoveryPointLocation } from '../model/types.js';
 
 /** What New-DPMRecoveryPoint asks for. */
 export interface BackupRequest extends OperationOutput {

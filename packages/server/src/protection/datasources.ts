@@ -6,11 +6,11 @@
 import { datasourceIdOf } from '@dpmsh/core';
 import type { DataSourceInfo, WorkloadPlugin } from '@dpmsh/sdk';
 import { allMembers, groupById, memberOf } from '../catalog/groups.js';
-import type { ServerContext } from '../context.js';
-import { datasourceNotFoundError } from '../errors.js';
+import type { ServerContext } from '../context/server-context.js';
+import { datasourceNotFoundError } from '../model/errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
-import type { Datasource, DatasourceRef } from './types.js';
+import type { Datasource, DatasourceRef } from '../model/types.js';
 
 /** The data sources of a server. */
 export class DatasourceDirectory {

@@ -21,10 +21,10 @@ import { diskRows } from '../catalog/disks.js';
 import { allMembers, groupById, groupByName, groups, saveGroup } from '../catalog/groups.js';
 import { registeredVaultName } from '../catalog/registration.js';
 import { readSettings } from '../catalog/settings.js';
-import type { ServerContext } from '../context.js';
-import { datasourceAlreadyProtectedError, groupNameTakenError, groupNotFoundError, modifiableGroupUnknownError } from '../errors.js';
-import { freeBytes } from '../folders.js';
-import type { Datasource, ModifiableProtectionGroup, ProtectionGroup, ProtectionGroupMember, ProtectionPolicy } from './types.js';
+import type { ServerContext } from '../context/server-context.js';
+import { datasourceAlreadyProtectedError, groupNameTakenError, groupNotFoundError, modifiableGroupUnknownError } from '../model/errors.js';
+import { freeBytes } from '../storage/folders.js';
+import type { Datasource, ModifiableProtectionGroup, ProtectionGroup, ProtectionGroupMember, ProtectionPolicy } from '../model/types.js';
 
 /** DPM's defaults: 5 days on disk, synchronized every 15 minutes; 30 days in the vault. */
 export const DEFAULT_POLICY: ProtectionPolicy = { shortTerm: 'Disk', longTerm: null, retentionDays: 5, syncFrequencyMinutes: 15, onlineRetentionDays: 30 };

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { isDomainError } from '@dpmsh/core';
 import { finishJob, jobById, startJob, type JobEnd, type JobStart } from '../catalog/jobs.js';
-import type { ServerContext } from '../context.js';
-import type { Job } from './types.js';
+import type { ServerContext } from '../context/server-context.js';
+import type { Job } from '../model/types.js';
 
 /** What a job's work returns: its result, and what to write when it succeeded. */
 export interface JobOutcome<T> {

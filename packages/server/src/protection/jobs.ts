@@ -1,7 +1,7 @@
 /** Get-DPMJob: the jobs the catalog holds. */
 import { jobs } from '../catalog/jobs.js';
-import type { ServerContext } from '../context.js';
-import type { Job, JobFilter } from './types.js';
+import type { ServerContext } from '../context/server-context.js';
+import type { Job, JobFilter } from '../model/types.js';
 
 /** Jobs, oldest first. */
 export function listJobs(ctx: ServerContext, filter: JobFilter = {}): Job[] {

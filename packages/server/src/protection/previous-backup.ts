@@ -1,7 +1,7 @@
 /** What an incremental backup compares against: the entries of the data source's previous recovery point. */
 import type { Repository } from '@dpmsh/engine';
 import type { PreviousBackup } from '@dpmsh/sdk';
-import type { RecoveryPoint } from './types.js';
+import type { RecoveryPoint } from '../model/types.js';
 
 /** The previous recovery point as a plugin sees it, read from the snapshot's index. */
 export async function previousBackup(repository: Repository, recoveryPoint: RecoveryPoint): Promise<PreviousBackup> {

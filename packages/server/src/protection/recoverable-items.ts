@@ -1,9 +1,9 @@
 /** Get-DPMRecoverableItem: the entries of a recovery point under a folder, for choosing what to restore. */
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../context/server-context.js';
 import { findRecoveryPoint } from './recovery-points.js';
 import { repositoryOf } from './recovery-source.js';
 import { assertCloudAllows } from './state-table.js';
-import type { RecoverableItem } from './types.js';
+import type { RecoverableItem } from '../model/types.js';
 
 /** The entries directly under `folder` ('' for the top) of a recovery point. */
 export async function recoverableItems(ctx: ServerContext, recoveryPointId: string, folder = ''): Promise<RecoverableItem[]> {

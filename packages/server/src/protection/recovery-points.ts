@@ -1,8 +1,8 @@
 /** Get-DPMRecoveryPoint: the recovery points the catalog holds. */
 import { recoveryPointById, recoveryPoints } from '../catalog/recovery-points.js';
-import type { ServerContext } from '../context.js';
-import { recoveryPointNotFoundError } from '../errors.js';
-import type { RecoveryPoint, RecoveryPointLocation } from './types.js';
+import type { ServerContext } from '../context/server-context.js';
+import { recoveryPointNotFoundError } from '../model/errors.js';
+import type { RecoveryPoint, RecoveryPointLocation } from '../model/types.js';
 
 /** Which recovery points to list. */
 export interface RecoveryPointFilter {

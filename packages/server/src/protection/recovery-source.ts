@@ -11,11 +11,11 @@ import { diskRow } from '../catalog/disks.js';
 import { registeredVaultName } from '../catalog/registration.js';
 import { readSettings } from '../catalog/settings.js';
 import { recoveryFolder } from '../cloud/settings.js';
-import type { ServerContext } from '../context.js';
-import { recoveryPointNotFoundError } from '../errors.js';
-import { prepareFolder } from '../folders.js';
+import type { ServerContext } from '../context/server-context.js';
+import { recoveryPointNotFoundError } from '../model/errors.js';
+import { prepareFolder } from '../storage/folders.js';
 import { vaultBackend } from '../storage/vault-backend.js';
-import type { RecoveryPoint } from './types.js';
+import type { RecoveryPoint } from '../model/types.js';
 
 /** A repository to read a recovery point from, and what to do when done with it. */
 export interface RecoverySource {

@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import type { ContentSource } from '@dpmsh/engine';
 import type { RecoveredEntry, RecoveryPointReader, RestoreResult } from '@dpmsh/sdk';
-import type { ServerContext } from '../context.js';
-import { invalidRecoveryOptionError } from '../errors.js';
+import type { ServerContext } from '../context/server-context.js';
+import { invalidRecoveryOptionError } from '../model/errors.js';
 import { fromPlugin } from '../plugins/plugin-errors.js';
 import { pluginContext, type OperationOutput } from '../plugins/plugin-context.js';
 import { findRecoveryPoint } from './recovery-points.js';
@@ -15,7 +15,7 @@ import { runJob } from './job-runner.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { recoverySource } from './recovery-source.js';
 import { assertCloudAllows } from './state-table.js';
-import type { Job, RecoveryOptions, RecoveryPoint } from './types.js';
+import type { Job, RecoveryOptions, RecoveryPoint } from '../model/types.js';
 
 /** What Restore-DPMRecoverableItem asks for. */
 export interface RestoreRequest extends OperationOutput {

@@ -6,8 +6,8 @@
 import { expiredRecoveryPoints } from '@dpmsh/core';
 import type { Repository } from '@dpmsh/engine';
 import { deleteRecoveryPoints, recoveryPoints } from '../catalog/recovery-points.js';
-import type { ServerContext } from '../context.js';
-import type { RecoveryPointLocation } from './types.js';
+import type { ServerContext } from '../context/server-context.js';
+import type { RecoveryPointLocation } from '../model/types.js';
 
 /** Lets go of a data source's expired recovery points at one location; returns their ids. */
 export async function applyRetention(ctx: ServerContext, repository: Repository, datasourceId: string, location: RecoveryPointLocation, retentionDays: number): Promise<string[]> {

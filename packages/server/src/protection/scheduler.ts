@@ -8,9 +8,9 @@ import { isBackupDue } from '@dpmsh/core';
 import { groups } from '../catalog/groups.js';
 import { jobs } from '../catalog/jobs.js';
 import { newestRecoveryPoint } from '../catalog/recovery-points.js';
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../context/server-context.js';
 import { backupNow } from './backup.js';
-import type { RecoveryPoint, RecoveryPointLocation } from './types.js';
+import type { RecoveryPoint, RecoveryPointLocation } from '../model/types.js';
 
 /** Online copies are made once a day. */
 export const ONLINE_FREQUENCY_MINUTES = 1440;

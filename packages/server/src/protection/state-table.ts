@@ -7,7 +7,7 @@
 import { assertOperationAllowed, notRegisteredError, type CloudOperation } from '@dpmsh/core';
 import { registeredVaultName } from '../catalog/registration.js';
 import { cloudOperationsNow } from '../cloud/status.js';
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../context/server-context.js';
 
 /** Refuses an operation the table stops now. */
 export async function assertCloudAllows(ctx: ServerContext, op: CloudOperation): Promise<void> {

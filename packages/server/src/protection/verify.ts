@@ -1,12 +1,12 @@
 /** Test-DPMRecoveryPoint: re-reads and authenticates every byte of a recovery point, as a Verify job. */
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../context/server-context.js';
 import type { OperationOutput } from '../plugins/plugin-context.js';
 import { findRecoveryPoint } from './recovery-points.js';
 import { runJob } from './job-runner.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
 import { repositoryOf } from './recovery-source.js';
 import { assertCloudAllows } from './state-table.js';
-import type { VerifyResult } from './types.js';
+import type { VerifyResult } from '../model/types.js';
 
 /** Verifies a recovery point; a damaged one ends as a failed job with the problems found. */
 export async function verifyRecoveryPoint(ctx: ServerContext, recoveryPointId: string, request: OperationOutput & { readonly onProgress?: ProgressListener }): Promise<VerifyResult> {

@@ -17,7 +17,7 @@ import {
   type Repository,
 } from '@dpmsh/engine';
 import type { ThrottlingSchedule } from '@dpmsh/core';
-import { encryptionKeyMissingError } from '../errors.js';
+import { encryptionKeyMissingError } from '../model/errors.js';
 import type { KeyMaterial, KeyStore } from '../keys/key-store.js';
 
 /** The folder a disk's repository lives in. */

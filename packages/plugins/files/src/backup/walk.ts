@@ -9,7 +9,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupEntry, BackupOptions, DataSourceInfo, EntryPath, PluginContext } from '@dpmsh/sdk';
 import { joinEntryPath } from '@dpmsh/sdk';
-import { dataSourceNotFound, errorCode } from '../errors.js';
+import { dataSourceNotFound, errorCode } from '../errors/plugin-errors.js';
 import { HardLinks } from './hard-links.js';
 import { isSparse, metadataOf } from './metadata.js';
 import { fileContent, openForBackup } from './read-content.js';

@@ -6,7 +6,7 @@
 import { chmod, chown, utimes } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { EntryMetadata } from '@dpmsh/sdk';
-import { errorCode } from '../errors.js';
+import { errorCode } from '../errors/plugin-errors.js';
 
 const isRoot = (): boolean => process.getuid?.() === 0;
 

@@ -6,7 +6,7 @@
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import type { RecoveredEntry, RecoveryPointReader, RestoreOptions } from '@dpmsh/sdk';
-import { errorCode, restoreTargetExists } from '../errors.js';
+import { errorCode, restoreTargetExists } from '../errors/plugin-errors.js';
 import type { TargetGuard } from './target.js';
 
 /** The lstat of what is at `path`, or undefined when nothing is. */

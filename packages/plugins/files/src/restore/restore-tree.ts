@@ -9,7 +9,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { EntryMetadata, EntryPath, PluginContext, RecoveredEntry, RecoveryPointReader, RestoreOptions, RestoreResult } from '@dpmsh/sdk';
 import { isSameOrUnder } from '@dpmsh/sdk';
-import { restoreTargetExists } from '../errors.js';
+import { restoreTargetExists } from '../errors/plugin-errors.js';
 import { applyToHandle, applyToPath } from './apply-metadata.js';
 import { assertNoConflicts, conflicts, existing } from './conflicts.js';
 import { TargetGuard, targetDirectory } from './target.js';

@@ -7,7 +7,7 @@ import { lstat, mkdir, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { EntryPath, RecoveryPointReader, RestoreOptions } from '@dpmsh/sdk';
 import { entryPathProblem } from '@dpmsh/sdk';
-import { errorCode, invalidRestoreTarget, restoreOutsideTarget } from '../errors.js';
+import { errorCode, invalidRestoreTarget, restoreOutsideTarget } from '../errors/plugin-errors.js';
 
 /** The absolute directory a restore writes under: the data source's own path, or the alternate path. */
 export function targetDirectory(reader: RecoveryPointReader, options: RestoreOptions): string {

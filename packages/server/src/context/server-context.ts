@@ -4,10 +4,10 @@
  * settings or registration it reads from the catalog itself, so it always sees what is stored now.
  */
 import type { VaultClient } from '@dpmsh/vault';
-import type { CatalogDatabase } from './catalog/database.js';
-import type { KeyStore } from './keys/key-store.js';
-import type { PluginHost } from './plugins/plugin-host.js';
-import type { RepositoryPool } from './storage/repositories.js';
+import type { CatalogDatabase } from '../catalog/database.js';
+import type { KeyStore } from '../keys/key-store.js';
+import type { PluginHost } from '../plugins/plugin-host.js';
+import type { RepositoryPool } from '../storage/repositories.js';
 
 /** The server as every use case sees it. */
 export interface ServerContext {
