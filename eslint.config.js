@@ -3,7 +3,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 // The workspace's own rules, built with the rest of the workspace (npm run build) before lint.
-import dpmsh from './tools/eslint-rules/dist/index.js';
+import dpmsh from './tools/lint-rules/dist/index.js';
 
 const layer = (name, ...mayImport) => ({
   sourceTag: `layer:${name}`,
@@ -15,7 +15,7 @@ export default tseslint.config(
     ignores: [
       '**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs',
       // Trees that break the workspace's rules on purpose, linted only by the tests that prove the rules fail.
-      'tools/eslint-rules/fixtures/**',
+      'tools/lint-rules/fixtures/**',
     ],
   },
   ...tseslint.configs.recommended,
