@@ -119,6 +119,8 @@ const packageRoots = new Map<string, string | null>();
  * file is not a graph node (outside a package's `src`, a test, a test helper).
  */
 export function graphForFile(file: string): { graph: FolderGraph; folder: string } | undefined {
+  // Text linted without a path (ESLint names it <text>) belongs to no package.
+  if (!isAbsolute(file)) return undefined;
   const root = packageRootOf(dirname(file));
   if (root === null) return undefined;
   const srcDir = join(root, 'src');

@@ -11,9 +11,9 @@ import plugin from './index.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-async function lint(tree: string): Promise<{ file: string; line: number; message: string }[]> {
-  const cwd = join(fixtures, tree);
-  const eslint = new ESLint({
+/** ESLint in a fixture tree with only this rule on, and no config file of the workspace. */
+function linterIn(cwd: string): ESLint {
+  return new ESLint({
     cwd,
     overrideConfigFile: true,
     overrideConfig: [
@@ -25,7 +25,11 @@ async function lint(tree: string): Promise<{ file: string; line: number; message
       },
     ],
   });
-  const results = await eslint.lintFiles(['src']);
+}
+
+async function lint(tree: string): Promise<{ file: string; line: number; message: string }[]> {
+  const cwd = join(fixtures, tree);
+  const results = await linterIn(cwd).lintFiles(['src']);
   return results
     .flatMap((r) => r.messages.map((m) => ({ file: relative(cwd, r.filePath).split('\\').join('/'), line: m.line, message: m.message })))
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -62,15 +66,15 @@ describe('no-folder-cycles', () => {
     expect(await lint('layered')).toEqual([]);
   });
 
+  it('leaves text alone that has no path, and so no package', async () => {
+    const [result] = await linterIn(join(fixtures, 'two-folders')).lintText("import { run } from './pipeline/run.js';\nexport const again = run;\n");
+    expect(result.messages).toEqual([]);
+  });
+
   it('judges the text being linted, not the file on disk, for the file it lints', async () => {
     const cwd = join(fixtures, 'layered');
-    const eslint = new ESLint({
-      cwd,
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { dpmsh: plugin }, rules: { 'dpmsh/no-folder-cycles': 'error' } }],
-    });
     // An editor's unsaved buffer: values/value.ts now imports the pipeline, which stands on it.
-    const [result] = await eslint.lintText("import { run } from '../pipeline/run.js';\nexport const again = run;\n", { filePath: join(cwd, 'src/values/value.ts') });
+    const [result] = await linterIn(cwd).lintText("import { run } from '../pipeline/run.js';\nexport const again = run;\n", { filePath: join(cwd, 'src/values/value.ts') });
     expect(result.messages.map((m) => m.message)).toEqual([says('../pipeline/run.js', 'values → pipeline → session → values')]);
   });
 });
