@@ -2,6 +2,8 @@
 // the architecture (../shared/design/ARCHITECTURE.md): a wrong import fails lint.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+// The workspace's own rules, built with the rest of the workspace (npm run build) before lint.
+import dpmsh from './tools/lint-rules/dist/index.js';
 
 const layer = (name, ...mayImport) => ({
   sourceTag: `layer:${name}`,
@@ -9,7 +11,13 @@ const layer = (name, ...mayImport) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs',
+      // Trees that break the workspace's rules on purpose, linted only by the tests that prove the rules fail.
+      'tools/lint-rules/fixtures/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -47,6 +55,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Inside a package, folders form layers (ARCHITECTURE.md): no import cycle crosses folders.
+    // Tests and their helpers may reach across layers to set a scene, so they are left out here
+    // and are no part of the folder graph either.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
+    plugins: { dpmsh },
+    rules: { 'dpmsh/no-folder-cycles': 'error' },
   },
   {
     // The DPM module loads the server only when a cmdlet first needs it (connection.ts imports it

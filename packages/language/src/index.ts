@@ -1,3 +1,3 @@
 export * from './parser/index.js';
-export type { RunOptions, RunOutcome, Shell, ShellOptions } from './api.js';
+export type { RunOptions, RunOutcome, Shell, ShellOptions } from './interpreter/shell-api.js';
 export { createShell } from './interpreter/shell.js';

@@ -8,7 +8,7 @@ import { bindArguments, installStandardCommands, missingMandatoryFailure, Sessio
 import { RuntimeError, errorRecord } from '@dpmsh/runtime';
 import type { CommandArgument } from '@dpmsh/cmdlets';
 import type { ErrorRecord } from '@dpmsh/runtime';
-import type { RunOptions, RunOutcome, Shell, ShellOptions } from '../api.js';
+import type { RunOptions, RunOutcome, Shell, ShellOptions } from './shell-api.js';
 import { isIncomplete, parse } from '../parser/index.js';
 import type { ExecutionContext } from './context.js';
 import { BreakSignal, ContinueSignal, ExitSignal } from './control-flow.js';
