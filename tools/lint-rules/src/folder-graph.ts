@@ -5,7 +5,9 @@ import { staticImportSpecifiers } from './static-imports.js';
 /**
  * The folders of one package's `src` and the static relative imports between them. A folder is
  * the directory that directly holds a file, relative to `src` (`''` for `src` itself); tests and
- * their helpers are no part of it, since they may reach across layers to set a scene.
+ * their helpers are no part of it, since they may reach across layers to set a scene, and neither
+ * is the package's entry `src/index.ts`, which only lists the public API from every folder and so
+ * stands above them all.
  */
 export interface FolderGraph {
   readonly srcDir: string;
@@ -21,9 +23,11 @@ export interface FolderGraph {
 
 const sourceFile = /\.[cm]?tsx?$/;
 const testFile = /\.test\.[cm]?tsx?$/;
+const packageEntry = /^index\.[cm]?tsx?$/;
 
 /** Whether a file under `src` (path relative to it) is a node of its package's folder graph. */
 export function isGraphFile(relativePath: string): boolean {
+  if (packageEntry.test(relativePath)) return false;
   return sourceFile.test(relativePath) && !testFile.test(relativePath) && !relativePath.split(/[\\/]/).includes('test-support');
 }
 

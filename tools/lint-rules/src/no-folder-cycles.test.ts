@@ -66,6 +66,17 @@ describe('no-folder-cycles', () => {
     expect(await lint('layered')).toEqual([]);
   });
 
+  it('lets the package entry list the public API from every folder, since it stands above them all', async () => {
+    expect(await lint('entry-above')).toEqual([]);
+  });
+
+  it('reports a module beside the entry that imports a folder which imports that module\'s folder back', async () => {
+    expect(await lint('root-cycle')).toEqual([
+      { file: 'src/backup/walk.ts', line: 1, message: says('../errors.js', 'backup → . → backup') },
+      { file: 'src/plugin.ts', line: 1, message: says('./backup/walk.js', '. → backup → .') },
+    ]);
+  });
+
   it('leaves text alone that has no path, and so no package', async () => {
     const [result] = await linterIn(join(fixtures, 'two-folders')).lintText("import { run } from './pipeline/run.js';\nexport const again = run;\n");
     expect(result.messages).toEqual([]);
