@@ -1,0 +1,55 @@
+import type { JobStatus, JobType } from '@dpmsh/server';
+import { defineCmdlet } from '@dpmsh/cmdlets';
+import type { PSDateTime } from '@dpmsh/runtime';
+import { serverOf } from '../connection.js';
+import { assertThisServer } from '../input/this-server.js';
+import { jobObject, PROTECTION_TYPES } from '../objects/protection.js';
+import { datasourceIdOfObject, groupIdOf } from '../objects/references.js';
+
+/** The parameters of Get-DPMJob. */
+export interface JobParameters {
+  DPMServerName?: string;
+  ProtectionGroup?: unknown;
+  Datasource?: unknown;
+  Status?: JobStatus;
+  Type?: JobType;
+  From?: PSDateTime;
+  To?: PSDateTime;
+}
+
+const at = (d: PSDateTime | undefined): Date | undefined => (d === undefined ? undefined : d.toDate());
+
+/** Get-DPMJob. */
+export const getDpmJob = defineCmdlet<JobParameters>({
+  name: 'Get-DPMJob',
+  parameters: [
+    { name: 'DPMServerName', type: 'string', aliases: ['ComputerName', 'CN'], sets: { __AllParameterSets: { position: 0 } }, description: 'The server; this server when omitted.' },
+    { name: 'ProtectionGroup', type: 'object', sets: { __AllParameterSets: {} }, description: 'Only jobs of the members of this protection group.' },
+    { name: 'Datasource', type: 'object', sets: { __AllParameterSets: {} }, description: 'Only jobs of this data source.' },
+    { name: 'Status', type: 'string', sets: { __AllParameterSets: {} }, validation: [{ kind: 'set', values: ['InProgress', 'Succeeded', 'Failed', 'Cancelled'] }], description: 'Only jobs in this state.' },
+    { name: 'Type', type: 'string', sets: { __AllParameterSets: {} }, validation: [{ kind: 'set', values: ['Backup', 'Restore', 'Verify'] }], description: 'Only jobs of this type.' },
+    { name: 'From', type: 'datetime', sets: { __AllParameterSets: {} }, description: 'Only jobs started at or after this time.' },
+    { name: 'To', type: 'datetime', sets: { __AllParameterSets: {} }, description: 'Only jobs started at or before this time.' },
+  ],
+  outputType: [PROTECTION_TYPES.job],
+  help: {
+    synopsis: 'Gets backup, restore and verify jobs.',
+    description: 'Gets the jobs of the server, oldest first, with their state, times, bytes and, for a failed job, the error.',
+    examples: [{ title: 'Failed jobs of the last day', code: 'Get-DPMJob -Status Failed -From (Get-Date).AddDays(-1)' }],
+  },
+  async process(ctx) {
+    const server = await serverOf(ctx);
+    const p = ctx.params;
+    assertThisServer(p.DPMServerName, server.serverName);
+    const datasourceId = p.Datasource === undefined ? undefined : datasourceIdOfObject(p.Datasource, 'Datasource');
+    const members = p.ProtectionGroup === undefined ? undefined : new Set(server.protection.groups.get(groupIdOf(p.ProtectionGroup, 'ProtectionGroup')).members.map((m) => m.datasourceId));
+    const found = server.protection.jobs({
+      ...(p.Status === undefined ? {} : { status: p.Status }),
+      ...(p.Type === undefined ? {} : { type: p.Type }),
+      ...(datasourceId === undefined ? {} : { datasourceId }),
+      ...(p.From === undefined ? {} : { from: at(p.From) }),
+      ...(p.To === undefined ? {} : { to: at(p.To) }),
+    });
+    for (const job of found) if (!members || (job.datasourceId !== null && members.has(job.datasourceId))) await ctx.write(jobObject(job));
+  },
+});

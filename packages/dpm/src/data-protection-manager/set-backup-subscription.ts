@@ -1,0 +1,24 @@
+import { SUBSCRIPTION_STATES, type SubscriptionState } from '@dpmsh/core';
+import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
+import { serverOf } from '../connection.js';
+import { DPM_TYPES, subscriptionObject } from '../objects/preparation.js';
+
+const all = ALL_PARAMETER_SETS;
+
+/** Set-BackupSubscription: the vault operator sets the subscription's state. */
+export const setBackupSubscription = defineCmdlet<{ State: SubscriptionState }>({
+  name: 'Set-BackupSubscription',
+  parameters: [{ name: 'State', type: 'string', sets: { [all]: { mandatory: true, position: 0 } }, validation: [{ kind: 'set', values: SUBSCRIPTION_STATES }], description: 'Active, Expired or Deprovisioned.' }],
+  supportsShouldProcess: true,
+  confirmImpact: 'High',
+  outputType: [DPM_TYPES.subscription],
+  help: {
+    synopsis: 'Sets the state of the backup subscription (vault operators).',
+    description: 'Sets the subscription state that decides, with connectivity, which backups and restores are allowed. Deprovisioned deletes the recovery points in the vault.',
+    examples: [{ title: 'Expire the subscription', code: 'Set-BackupSubscription -State Expired -Confirm:$false' }],
+  },
+  async process(ctx) {
+    if (!(await ctx.shouldProcess('backup subscription', `Set state to ${ctx.params.State}`))) return;
+    await ctx.write(subscriptionObject(await (await serverOf(ctx)).setSubscriptionState(ctx.params.State)));
+  },
+});
