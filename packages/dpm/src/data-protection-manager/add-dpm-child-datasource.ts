@@ -6,6 +6,7 @@ import { GROUP, PASS_THRU } from '../input/modifiable-group-parameters.js';
 import { PROTECTION_TYPES, modifiableObject } from '../objects/protection.js';
 import { datasourceRefOf, draftIdOf } from '../objects/references.js';
 import { operationOutput } from '../progress.js';
+import { NEW_GROUP_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -23,7 +24,19 @@ export const addDpmChildDatasource = defineCmdlet<{ ProtectionGroup: unknown; Ch
   help: {
     synopsis: 'Adds data sources to a modifiable protection group.',
     description: 'Adds data sources to the group; -Online marks them for online protection too (the group then needs Set-DPMProtectionType -LongTerm Online). A data source belongs to one group only and may be at most 54,400 GB.',
-    examples: [{ title: 'Add a folder for disk and online protection', code: 'Add-DPMChildDatasource -ProtectionGroup $pg -ChildDatasource (Get-DPMDatasource -Path /srv/data) -Online' }],
+    examples: [
+      {
+        title: 'Add a folder for disk and online protection',
+        code: 'Add-DPMChildDatasource -ProtectionGroup $pg -ChildDatasource (Get-DPMDatasource -Path $HOME/data) -Online\n$pg.Members | Select-Object Workload, Size, Online',
+        setup: NEW_GROUP_SETUP,
+        output: [
+          '',
+          'Workload   Size     Online',
+          '--------   ----     ------',
+          'FileSystem 12 bytes   True',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

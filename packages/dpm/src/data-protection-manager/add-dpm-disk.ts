@@ -1,6 +1,7 @@
 import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { diskObject, PROTECTION_TYPES } from '../objects/protection.js';
+import { DATA_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -18,7 +19,18 @@ export const addDpmDisk = defineCmdlet<{ Path: string[] }>({
     synopsis: 'Adds a folder as disk storage.',
     description:
       'Adds disk storage: a folder on a local volume that holds the first copy of every backup. Disk storage is mandatory, even when data is also sent to the vault, which holds the second copy. The folder must exist and be writable; its repository is created in it.',
-    examples: [{ title: 'Add a folder as disk storage', code: 'Add-DPMDisk -Path /srv/dpm/disk1' }],
+    examples: [
+      {
+        title: 'Add a folder as disk storage',
+        code: 'Add-DPMDisk -Path $HOME/disk1 | Format-List Status',
+        remarks: "Without Format-List it also shows the folder's path, its volume's capacity and free space, and when it was added.",
+        setup: DATA_SETUP,
+        output: [
+          '',
+          'Status : Healthy',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

@@ -2,6 +2,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { wildcardToRegExp } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { DPM_TYPES, vaultObject } from '../objects/preparation.js';
+import { VAULT_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -13,7 +14,20 @@ export const getBackupVault = defineCmdlet<{ Name?: string }>({
   help: {
     synopsis: 'Gets backup vaults.',
     description: 'Gets the backup vaults of the subscription, or those whose name matches.',
-    examples: [{ title: 'List the vaults', code: 'Get-BackupVault' }],
+    examples: [
+      {
+        title: 'List the vaults',
+        code: 'Get-BackupVault',
+        setup: [VAULT_SETUP, "New-BackupVault -Name 'fabrikam-vault' -Location 'eastus' -StorageRedundancy LocallyRedundant | Out-Null"].join('\n'),
+        output: [
+          '',
+          'Name           Location StorageRedundancy ResourceGroupName Servers',
+          '----           -------- ----------------- ----------------- -------',
+          'contoso-vault  westus   GeoRedundant      dpmsh             0',
+          'fabrikam-vault eastus   LocallyRedundant  dpmsh             0',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

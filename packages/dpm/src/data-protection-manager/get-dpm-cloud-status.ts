@@ -3,6 +3,7 @@ import { PSDateTime, PSObject, CUSTOM_OBJECT_TYPE_NAMES } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../input/this-server.js';
 import { DPM_TYPES } from '../objects/preparation.js';
+import { REGISTERED_SETUP } from '../help-example-setups.js';
 
 /** Get-DPMCloudStatus. */
 export const getDpmCloudStatus = defineCmdlet<{ DPMServerName?: string }>({
@@ -13,7 +14,25 @@ export const getDpmCloudStatus = defineCmdlet<{ DPMServerName?: string }>({
     synopsis: 'Shows registration, connectivity, subscription state and which backups and restores are allowed.',
     description:
       'Combines the connectivity state (connected, or connectivity lost for more than 15 days) with the subscription state (Active, Expired, Deprovisioned) as the table of the Azure Backup Server documentation does, and reports each of BackupToVault, BackupToDisk, RestoreFromVault and RestoreFromDisk as Allowed or Stopped.',
-    examples: [{ title: 'Show the cloud status', code: 'Get-DPMCloudStatus' }],
+    examples: [
+      {
+        title: 'Show what the cloud status allows',
+        code: 'Get-DPMCloudStatus | Format-List Registered, Vault, Connectivity, SubscriptionState, BackupToVault, BackupToDisk, RestoreFromVault, RestoreFromDisk',
+        remarks: 'LastContact, left out here, is the time the vault last answered.',
+        setup: REGISTERED_SETUP,
+        output: [
+          '',
+          'Registered        : True',
+          'Vault             : contoso-vault',
+          'Connectivity      : Connected',
+          'SubscriptionState : Active',
+          'BackupToVault     : Allowed',
+          'BackupToDisk      : Allowed',
+          'RestoreFromVault  : Allowed',
+          'RestoreFromDisk   : Allowed',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

@@ -6,6 +6,7 @@ import { assertThisServer } from '../input/this-server.js';
 import { datasourceObject, PROTECTION_TYPES } from '../objects/protection.js';
 import { groupIdOf } from '../objects/references.js';
 import { operationOutput } from '../progress.js';
+import { DATA_SETUP, PROTECTED_SETUP } from '../help-example-setups.js';
 
 /** The parameters of Get-DPMDatasource. */
 export interface DatasourceParameters {
@@ -34,9 +35,35 @@ export const getDpmDatasource = defineCmdlet<DatasourceParameters>({
     description:
       'Without parameters, gets the data sources the saved protection groups protect. -Inquire asks every workload plugin what it can protect on this server; -Path resolves folders to data sources; -ProtectionGroup gets the members of a group. A data source object can be added to a group with Add-DPMChildDatasource.',
     examples: [
-      { title: 'List what can be protected', code: 'Get-DPMDatasource -Inquire' },
-      { title: 'A folder as a data source', code: 'Get-DPMDatasource -Path /srv/data' },
-      { title: 'The members of a group', code: "Get-DPMProtectionGroup | Where-Object FriendlyName -eq 'Files' | Get-DPMDatasource" },
+      {
+        title: 'List what can be protected',
+        code: 'Get-DPMDatasource -Inquire',
+        outputUnchecked: "The plugins report this machine's own volumes and their sizes.",
+      },
+      {
+        title: 'A folder as a data source',
+        code: 'Get-DPMDatasource -Path $HOME/data | Select-Object ObjectType, Workload, Size, Protected',
+        setup: DATA_SETUP,
+        output: [
+          '',
+          'ObjectType Workload   Size     Protected',
+          '---------- --------   ----     ---------',
+          'Folder     FileSystem 12 bytes     False',
+        ].join('\n'),
+      },
+      {
+        title: 'The members of a group',
+        code: "Get-DPMProtectionGroup | Where-Object FriendlyName -eq 'Files' | Get-DPMDatasource | Select-Object ObjectType, Workload, Size, ProtectionGroupName, Online",
+        setup: PROTECTED_SETUP,
+        output: [
+          '',
+          'ObjectType          : Folder',
+          'Workload            : FileSystem',
+          'Size                : 12 bytes',
+          'ProtectionGroupName : Files',
+          'Online              : True',
+        ].join('\n'),
+      },
     ],
   },
   async process(ctx) {

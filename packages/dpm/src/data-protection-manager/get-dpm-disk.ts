@@ -2,6 +2,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../input/this-server.js';
 import { diskObject, PROTECTION_TYPES } from '../objects/protection.js';
+import { DISK_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -13,7 +14,18 @@ export const getDpmDisk = defineCmdlet<{ DPMServerName?: string }>({
   help: {
     synopsis: 'Gets the disk storage.',
     description: "Gets the folders added as disk storage, with their volume's capacity and free space now.",
-    examples: [{ title: 'List the disk storage', code: 'Get-DPMDisk' }],
+    examples: [
+      {
+        title: 'List the disk storage',
+        code: 'Get-DPMDisk | Format-List Status',
+        remarks: "Without Format-List it also shows each folder's path, its volume's capacity and free space, and when it was added.",
+        setup: DISK_SETUP,
+        output: [
+          '',
+          'Status : Healthy',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

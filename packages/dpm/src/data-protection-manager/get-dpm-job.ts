@@ -5,6 +5,7 @@ import { serverOf } from '../connection.js';
 import { assertThisServer } from '../input/this-server.js';
 import { jobObject, PROTECTION_TYPES } from '../objects/protection.js';
 import { datasourceIdOfObject, groupIdOf } from '../objects/references.js';
+import { RECOVERY_POINT_SETUP } from '../help-example-setups.js';
 
 /** The parameters of Get-DPMJob. */
 export interface JobParameters {
@@ -35,7 +36,20 @@ export const getDpmJob = defineCmdlet<JobParameters>({
   help: {
     synopsis: 'Gets backup, restore and verify jobs.',
     description: 'Gets the jobs of the server, oldest first, with their state, times, bytes and, for a failed job, the error.',
-    examples: [{ title: 'Failed jobs of the last day', code: 'Get-DPMJob -Status Failed -From (Get-Date).AddDays(-1)' }],
+    examples: [
+      {
+        title: 'Backups of the last day',
+        code: 'Get-DPMJob -Type Backup -From (Get-Date).AddDays(-1) | Select-Object JobType, Status, Location',
+        remarks: 'Add -Status Failed to see only the jobs that failed, with their ErrorId and ErrorMessage.',
+        setup: RECOVERY_POINT_SETUP,
+        output: [
+          '',
+          'JobType Status    Location',
+          '------- ------    --------',
+          'Backup  Succeeded Disk',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

@@ -2,6 +2,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { modifiableObject, PROTECTION_TYPES } from '../objects/protection.js';
 import { groupIdOf } from '../objects/references.js';
+import { PROTECTED_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -14,7 +15,18 @@ export const getDpmModifiableProtectionGroup = defineCmdlet<{ ProtectionGroup: u
   help: {
     synopsis: 'Gets a protection group in modifiable form.',
     description: 'Returns a modifiable copy of a saved protection group; change it with the protection cmdlets and save it with Set-DPMProtectionGroup.',
-    examples: [{ title: 'Change a group', code: "$mpg = Get-DPMProtectionGroup | Where-Object FriendlyName -eq 'Files' | Get-DPMModifiableProtectionGroup\nSet-DPMPolicyObjective -ProtectionGroup $mpg -RetentionRangeDays 14\nSet-DPMProtectionGroup -ProtectionGroup $mpg" }],
+    examples: [
+      {
+        title: 'Change a group',
+        code: "$mpg = Get-DPMProtectionGroup | Where-Object FriendlyName -eq 'Files' | Get-DPMModifiableProtectionGroup\nSet-DPMPolicyObjective -ProtectionGroup $mpg -RetentionRangeDays 14\nSet-DPMProtectionGroup -ProtectionGroup $mpg\nGet-DPMProtectionGroup | Format-List FriendlyName, RetentionRangeDays",
+        setup: PROTECTED_SETUP,
+        output: [
+          '',
+          'FriendlyName       : Files',
+          'RetentionRangeDays : 14',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

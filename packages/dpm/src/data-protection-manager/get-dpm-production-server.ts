@@ -13,7 +13,17 @@ export const getDpmProductionServer = defineCmdlet<{ DPMServerName?: string }>({
   help: {
     synopsis: 'Gets the production server whose data sources this server protects.',
     description: 'dpmsh protects the workloads of the server it runs on, so this is that server, with the workloads its plugins protect and whether any data source is protected. A plugin that failed to load is reported as a warning.',
-    examples: [{ title: 'Show the production server and its workloads', code: 'Get-DPMProductionServer' }],
+    examples: [
+      {
+        title: 'Show the production server and its workloads',
+        code: 'Get-DPMProductionServer | Format-List ServerProtectionState, Workloads',
+        output: [
+          '',
+          'ServerProtectionState : NoDatasourcesProtected',
+          'Workloads             : FileSystem',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

@@ -2,6 +2,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../input/this-server.js';
 import { protectionGroupObject, PROTECTION_TYPES } from '../objects/protection.js';
+import { PROTECTED_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -14,7 +15,19 @@ export const getDpmProtectionGroup = defineCmdlet<{ DPMServerName?: string }>({
   help: {
     synopsis: 'Gets the saved protection groups.',
     description: 'Gets the protection groups of the server. They cannot be changed directly: get a modifiable copy with Get-DPMModifiableProtectionGroup.',
-    examples: [{ title: 'List the protection groups', code: 'Get-DPMProtectionGroup' }],
+    examples: [
+      {
+        title: 'List the protection groups',
+        code: 'Get-DPMProtectionGroup | Select-Object FriendlyName, ProtectionMethod',
+        setup: PROTECTED_SETUP,
+        output: [
+          '',
+          'FriendlyName ProtectionMethod',
+          '------------ ----------------',
+          'Files        Short-term using disk, Long-term using online',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

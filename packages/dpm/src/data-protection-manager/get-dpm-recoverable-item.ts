@@ -3,6 +3,7 @@ import { PSObject } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { PROTECTION_TYPES, recoverableItemObject } from '../objects/protection.js';
 import { recoveryPointIdOf } from '../objects/references.js';
+import { RECOVERY_POINT_SETUP } from '../help-example-setups.js';
 
 /** Get-DPMRecoverableItem. */
 export const getDpmRecoverableItem = defineCmdlet<{ RecoverableItem: unknown; BrowseType?: 'Child' | 'Parent' }>({
@@ -16,7 +17,20 @@ export const getDpmRecoverableItem = defineCmdlet<{ RecoverableItem: unknown; Br
   help: {
     synopsis: 'Lists the files and folders of a recovery point.',
     description: 'Lists the items at the top of a recovery point, or inside one of its folders, to choose items for Restore-DPMRecoverableItem.',
-    examples: [{ title: 'The top of the newest recovery point', code: 'Get-DPMDatasource | Get-DPMRecoveryPoint | Select-Object -Last 1 | Get-DPMRecoverableItem -BrowseType Child' }],
+    examples: [
+      {
+        title: 'The top of the newest recovery point',
+        code: 'Get-DPMDatasource | Get-DPMRecoveryPoint | Select-Object -Last 1 | Get-DPMRecoverableItem -BrowseType Child | Select-Object Path, ItemType, Size',
+        setup: RECOVERY_POINT_SETUP,
+        output: [
+          '',
+          'Path       ItemType Size',
+          '----       -------- ----',
+          'docs       Folder      0',
+          'readme.txt File        6',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

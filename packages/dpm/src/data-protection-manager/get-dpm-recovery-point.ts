@@ -4,6 +4,7 @@ import type { PSSwitch } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { PROTECTION_TYPES, recoveryPointObject } from '../objects/protection.js';
 import { datasourceIdOfObject } from '../objects/references.js';
+import { RECOVERY_POINT_SETUP } from '../help-example-setups.js';
 
 /** Get-DPMRecoveryPoint. */
 export const getDpmRecoveryPoint = defineCmdlet<{ Datasource?: unknown[]; Online?: PSSwitch }>({
@@ -17,7 +18,19 @@ export const getDpmRecoveryPoint = defineCmdlet<{ Datasource?: unknown[]; Online
   help: {
     synopsis: 'Gets the recovery points of data sources.',
     description: 'Gets the recovery points on disk, or with -Online those in the vault, oldest first.',
-    examples: [{ title: 'The newest recovery point', code: 'Get-DPMDatasource | Get-DPMRecoveryPoint | Sort-Object RepresentedPointInTime -Descending | Select-Object -First 1' }],
+    examples: [
+      {
+        title: 'The newest recovery point',
+        code: 'Get-DPMDatasource | Get-DPMRecoveryPoint | Sort-Object RepresentedPointInTime -Descending | Select-Object -First 1 | Format-List Location, BackupType, Files',
+        setup: RECOVERY_POINT_SETUP,
+        output: [
+          '',
+          'Location   : Disk',
+          'BackupType : ExpressFull',
+          'Files      : 2',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

@@ -20,7 +20,18 @@ export const newBackupVault = defineCmdlet<{ Name: string; Location: string; Sto
   help: {
     synopsis: 'Creates a backup vault.',
     description: 'Creates a backup vault in the subscription. A server registers with a vault using vault credentials (Get-VaultCredential) and sends the encrypted second copy of its backups there. Storage redundancy is geo-redundant unless you choose otherwise, and can be changed only until the vault holds a backup.',
-    examples: [{ title: 'Create a vault', code: "New-BackupVault -Name 'contoso-vault' -Location 'westus'" }],
+    examples: [
+      {
+        title: 'Create a vault',
+        code: "New-BackupVault -Name 'contoso-vault' -Location 'westus'",
+        output: [
+          '',
+          'Name          Location StorageRedundancy ResourceGroupName Servers',
+          '----          -------- ----------------- ----------------- -------',
+          'contoso-vault westus   GeoRedundant      dpmsh             0',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const { Name, Location, StorageRedundancy, ResourceGroupName } = ctx.params;

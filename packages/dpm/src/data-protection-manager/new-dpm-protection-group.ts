@@ -2,6 +2,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { assertThisServer } from '../input/this-server.js';
 import { modifiableObject, PROTECTION_TYPES } from '../objects/protection.js';
+import { DISK_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -21,7 +22,15 @@ export const newDpmProtectionGroup = defineCmdlet<{ DPMServerName?: string; Name
     examples: [
       {
         title: 'Protect a folder on disk and online',
-        code: "$pg = New-DPMProtectionGroup -Name 'Files'\n$ds = Get-DPMDatasource -Path /srv/data\nAdd-DPMChildDatasource -ProtectionGroup $pg -ChildDatasource $ds -Online\nSet-DPMProtectionType -ProtectionGroup $pg -ShortTerm Disk -LongTerm Online\nSet-DPMPolicyObjective -ProtectionGroup $pg -RetentionRangeDays 10 -SynchronizationFrequencyMinutes 60\nSet-DPMProtectionGroup -ProtectionGroup $pg",
+        code: "$pg = New-DPMProtectionGroup -Name 'Files'\n$ds = Get-DPMDatasource -Path $HOME/data\nAdd-DPMChildDatasource -ProtectionGroup $pg -ChildDatasource $ds -Online\nSet-DPMProtectionType -ProtectionGroup $pg -ShortTerm Disk -LongTerm Online\nSet-DPMPolicyObjective -ProtectionGroup $pg -RetentionRangeDays 10 -SynchronizationFrequencyMinutes 60\nSet-DPMProtectionGroup -ProtectionGroup $pg -PassThru | Format-List FriendlyName, ProtectionMethod, RetentionRangeDays, SynchronizationFrequencyMinutes",
+        setup: DISK_SETUP,
+        output: [
+          '',
+          'FriendlyName                    : Files',
+          'ProtectionMethod                : Short-term using disk, Long-term using online',
+          'RetentionRangeDays              : 10',
+          'SynchronizationFrequencyMinutes : 60',
+        ].join('\n'),
       },
     ],
   },

@@ -37,7 +37,18 @@ export const newDpmRecoveryOption = defineCmdlet<RecoveryOptionParameters>({
     synopsis: 'Makes the options of a restore.',
     description: 'Says where Restore-DPMRecoverableItem writes (the original location or under another folder) and what it does with items that already exist.',
     examples: [
-      { title: 'Restore under another folder, overwriting', code: 'New-DPMRecoveryOption -TargetServer localhost -RecoveryLocation AlternateLocation -AlternateLocation /srv/restore -OverwriteType Overwrite -RecoveryType Recover -FileSystem' },
+      {
+        title: 'Restore under another folder, overwriting',
+        code: 'New-DPMRecoveryOption -TargetServer localhost -RecoveryLocation AlternateLocation -AlternateLocation /srv/restore -OverwriteType Overwrite -RecoveryType Recover -FileSystem',
+        output: [
+          '',
+          'TargetServer      : localhost',
+          'RecoveryLocation  : AlternateLocation',
+          'RecoveryType      : Recover',
+          'OverwriteType     : Overwrite',
+          'AlternateLocation : /srv/restore',
+        ].join('\n'),
+      },
     ],
   },
   async process(ctx) {

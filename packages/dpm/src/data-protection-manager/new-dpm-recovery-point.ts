@@ -6,6 +6,7 @@ import { serverOf } from '../connection.js';
 import { PROTECTION_TYPES, recoveryPointObject } from '../objects/protection.js';
 import { datasourceIdOfObject } from '../objects/references.js';
 import { operationOutput } from '../progress.js';
+import { PROTECTED_SETUP, RECOVERY_POINT_SETUP } from '../help-example-setups.js';
 
 /** New-DPMRecoveryPoint. */
 export const newDpmRecoveryPoint = defineCmdlet<{ Datasource: unknown[]; Disk?: PSSwitch; Online?: PSSwitch; BackupType?: BackupType; WithDataIntegrityCheck?: PSSwitch }>({
@@ -27,8 +28,28 @@ export const newDpmRecoveryPoint = defineCmdlet<{ Datasource: unknown[]; Disk?: 
     description:
       'Makes a recovery point now. -Disk backs up to disk storage, which is mandatory. -Online sends an encrypted copy of the newest disk recovery point to the vault under the throttling settings; the first one locks the vault\'s storage redundancy. Whether a backup may run is decided by the connectivity and subscription state table (Get-DPMCloudStatus).',
     examples: [
-      { title: 'Back up to disk', code: 'Get-DPMDatasource | New-DPMRecoveryPoint -Disk -BackupType ExpressFull' },
-      { title: 'Copy to the vault', code: 'Get-DPMDatasource | New-DPMRecoveryPoint -Online' },
+      {
+        title: 'Back up to disk',
+        code: 'Get-DPMDatasource | New-DPMRecoveryPoint -Disk -BackupType ExpressFull | Select-Object Location, BackupType, Files',
+        setup: PROTECTED_SETUP,
+        output: [
+          '',
+          'Location BackupType  Files',
+          '-------- ----------  -----',
+          'Disk     ExpressFull     2',
+        ].join('\n'),
+      },
+      {
+        title: 'Copy to the vault',
+        code: 'Get-DPMDatasource | New-DPMRecoveryPoint -Online | Select-Object Location, BackupType, Files',
+        setup: RECOVERY_POINT_SETUP,
+        output: [
+          '',
+          'Location BackupType  Files',
+          '-------- ----------  -----',
+          'Online   ExpressFull     2',
+        ].join('\n'),
+      },
     ],
   },
   async process(ctx) {

@@ -4,6 +4,7 @@ import { isSwitchOn } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { secretText } from '../input/secrets.js';
 import { DPM_TYPES, registrationObject } from '../objects/preparation.js';
+import { VAULT_SETUP } from '../help-example-setups.js';
 
 /** The parameters of Register-DPMServer. */
 export interface RegisterParameters {
@@ -53,7 +54,14 @@ export const registerDpmServer = defineCmdlet<RegisterParameters>({
     examples: [
       {
         title: 'Register with downloaded credentials',
-        code: "$pass = Read-Host -AsSecureString 'Passphrase'\nGet-BackupVault contoso-vault | Get-VaultCredential | Register-DPMServer -EncryptionPassphrase $pass -RecoveryFolder /var/dpmsh/recovery",
+        code: "$pass = ConvertTo-SecureString 'correct horse battery staple' -AsPlainText -Force\nGet-BackupVault contoso-vault | Get-VaultCredential -Path $HOME | Register-DPMServer -EncryptionPassphrase $pass -RecoveryFolder $HOME/recovery | Format-List Vault, Region",
+        remarks: "At a prompt, read the passphrase with Read-Host -AsSecureString 'Passphrase' rather than writing it in a script.",
+        setup: VAULT_SETUP,
+        output: [
+          '',
+          'Vault  : contoso-vault',
+          'Region : westus',
+        ].join('\n'),
       },
     ],
   },

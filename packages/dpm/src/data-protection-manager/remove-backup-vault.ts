@@ -1,5 +1,6 @@
 import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
+import { VAULT_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -12,7 +13,19 @@ export const removeBackupVault = defineCmdlet<{ Name: string }>({
   help: {
     synopsis: 'Deletes a backup vault.',
     description: 'Deletes a backup vault and its credentials. A vault with registered servers cannot be deleted.',
-    examples: [{ title: 'Delete a vault without a prompt', code: "Remove-BackupVault -Name 'old-vault' -Confirm:$false" }],
+    examples: [
+      {
+        title: 'Delete a vault without a prompt',
+        code: "Remove-BackupVault -Name 'old-vault' -Confirm:$false\nGet-BackupVault",
+        setup: [VAULT_SETUP, "New-BackupVault -Name 'old-vault' -Location 'westus' | Out-Null"].join('\n'),
+        output: [
+          '',
+          'Name          Location StorageRedundancy ResourceGroupName Servers',
+          '----          -------- ----------------- ----------------- -------',
+          'contoso-vault westus   GeoRedundant      dpmsh             0',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     if (!(await ctx.shouldProcess(ctx.params.Name, 'Remove backup vault'))) return;

@@ -5,6 +5,7 @@ import { serverOf } from '../connection.js';
 import { GROUP, PASS_THRU } from '../input/modifiable-group-parameters.js';
 import { PROTECTION_TYPES, modifiableObject } from '../objects/protection.js';
 import { datasourceIdOfObject, draftIdOf } from '../objects/references.js';
+import { PROTECTED_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -21,7 +22,14 @@ export const removeDpmChildDatasource = defineCmdlet<{ ProtectionGroup: unknown;
   help: {
     synopsis: 'Removes data sources from a modifiable protection group.',
     description: 'Stops protecting the data sources once the group is saved; their recovery points stay until they can be deleted.',
-    examples: [{ title: 'Remove a member', code: 'Remove-DPMChildDatasource -ProtectionGroup $mpg -ChildDatasource $ds' }],
+    examples: [
+      {
+        title: 'Remove a member',
+        code: 'Remove-DPMChildDatasource -ProtectionGroup $mpg -ChildDatasource $ds\n$mpg.Members.Count',
+        setup: [PROTECTED_SETUP, '$ds = Get-DPMDatasource\n$mpg = Get-DPMProtectionGroup | Get-DPMModifiableProtectionGroup'].join('\n'),
+        output: '0',
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

@@ -5,6 +5,7 @@ import { serverOf } from '../connection.js';
 import { PROTECTION_TYPES } from '../objects/protection.js';
 import { recoveryPointIdOf } from '../objects/references.js';
 import { operationOutput } from '../progress.js';
+import { RECOVERY_POINT_SETUP } from '../help-example-setups.js';
 
 /** The restore options of a recovery option object. */
 function optionsOf(value: unknown): Omit<RecoveryOptions, 'items'> {
@@ -45,7 +46,15 @@ export const restoreDpmRecoverableItem = defineCmdlet<{ RecoveryOption: unknown;
     examples: [
       {
         title: 'Restore the newest recovery point elsewhere',
-        code: "$rp = Get-DPMDatasource | Get-DPMRecoveryPoint | Select-Object -Last 1\n$opt = New-DPMRecoveryOption -TargetServer localhost -RecoveryLocation AlternateLocation -AlternateLocation /srv/restore -OverwriteType Overwrite -RecoveryType Recover -FileSystem\nRestore-DPMRecoverableItem -RecoveryOption $opt -RecoverableItem $rp",
+        code: '$rp = Get-DPMDatasource | Get-DPMRecoveryPoint | Select-Object -Last 1\n$opt = New-DPMRecoveryOption -TargetServer localhost -RecoveryLocation AlternateLocation -AlternateLocation $HOME/restore -OverwriteType Overwrite -RecoveryType Recover -FileSystem\nRestore-DPMRecoverableItem -RecoveryOption $opt -RecoverableItem $rp | Format-List RestoredFiles, RestoredDirectories, RestoredBytes, Skipped',
+        setup: RECOVERY_POINT_SETUP,
+        output: [
+          '',
+          'RestoredFiles       : 2',
+          'RestoredDirectories : 1',
+          'RestoredBytes       : 12',
+          'Skipped             : 0',
+        ].join('\n'),
       },
     ],
   },

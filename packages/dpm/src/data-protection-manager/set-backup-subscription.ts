@@ -2,6 +2,7 @@ import { SUBSCRIPTION_STATES, type SubscriptionState } from '@dpmsh/core';
 import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { DPM_TYPES, subscriptionObject } from '../objects/preparation.js';
+import { REGISTERED_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -15,7 +16,21 @@ export const setBackupSubscription = defineCmdlet<{ State: SubscriptionState }>(
   help: {
     synopsis: 'Sets the state of the backup subscription (vault operators).',
     description: 'Sets the subscription state that decides, with connectivity, which backups and restores are allowed. Deprovisioned deletes the recovery points in the vault.',
-    examples: [{ title: 'Expire the subscription', code: 'Set-BackupSubscription -State Expired -Confirm:$false' }],
+    examples: [
+      {
+        title: 'Expire the subscription, and see what stops',
+        code: 'Set-BackupSubscription -State Expired -Confirm:$false | Out-Null\nGet-DPMCloudStatus | Format-List SubscriptionState, BackupToVault, BackupToDisk, RestoreFromVault, RestoreFromDisk',
+        setup: REGISTERED_SETUP,
+        output: [
+          '',
+          'SubscriptionState : Expired',
+          'BackupToVault     : Stopped',
+          'BackupToDisk      : Stopped',
+          'RestoreFromVault  : Allowed',
+          'RestoreFromDisk   : Allowed',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     if (!(await ctx.shouldProcess('backup subscription', `Set state to ${ctx.params.State}`))) return;

@@ -3,6 +3,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { isSwitchOn } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { DPM_TYPES, vaultObject } from '../objects/preparation.js';
+import { VAULT_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -20,7 +21,19 @@ export const setBackupVault = defineCmdlet<{ Name: string; StorageRedundancy: St
   help: {
     synopsis: "Changes a backup vault's storage redundancy.",
     description: 'Changes how the vault stores its copies. Modify storage settings before the initial backup: once the vault holds a backup the change is refused.',
-    examples: [{ title: 'Use locally redundant storage', code: "Set-BackupVault -Name 'contoso-vault' -StorageRedundancy LocallyRedundant" }],
+    examples: [
+      {
+        title: 'Use locally redundant storage',
+        code: "Set-BackupVault -Name 'contoso-vault' -StorageRedundancy LocallyRedundant -PassThru",
+        setup: VAULT_SETUP,
+        output: [
+          '',
+          'Name          Location StorageRedundancy ResourceGroupName Servers',
+          '----          -------- ----------------- ----------------- -------',
+          'contoso-vault westus   LocallyRedundant  dpmsh             0',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const { Name, StorageRedundancy, PassThru } = ctx.params;

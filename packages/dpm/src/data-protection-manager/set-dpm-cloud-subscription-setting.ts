@@ -6,6 +6,7 @@ import { serverOf } from '../connection.js';
 import { secretText } from '../input/secrets.js';
 import { scheduleFrom } from '../input/throttling.js';
 import { stagedChanges } from '../objects/subscription-setting.js';
+import { THROTTLED_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -58,7 +59,9 @@ export const setDpmCloudSubscriptionSetting = defineCmdlet<SetSubscriptionParame
     examples: [
       {
         title: 'Stage and commit',
-        code: '$s = Get-DPMCloudSubscriptionSetting\nSet-DPMCloudSubscriptionSetting -SubscriptionSetting $s -NoThrottle\nSet-DPMCloudSubscriptionSetting -SubscriptionSetting $s -Commit',
+        code: '$s = Get-DPMCloudSubscriptionSetting\nSet-DPMCloudSubscriptionSetting -SubscriptionSetting $s -NoThrottle\nSet-DPMCloudSubscriptionSetting -SubscriptionSetting $s -Commit\n(Get-ThrottlingSetting).Enabled',
+        setup: THROTTLED_SETUP,
+        output: 'False',
       },
     ],
   },

@@ -5,6 +5,7 @@ import { serverOf } from '../connection.js';
 import { GROUP, PASS_THRU } from '../input/modifiable-group-parameters.js';
 import { PROTECTION_TYPES, modifiableObject } from '../objects/protection.js';
 import { draftIdOf } from '../objects/references.js';
+import { NEW_GROUP_SETUP } from '../help-example-setups.js';
 
 /** The parameters of Set-DPMPolicyObjective. */
 export interface PolicyParameters {
@@ -32,8 +33,25 @@ export const setDpmPolicyObjective = defineCmdlet<PolicyParameters>({
     synopsis: 'Sets the retention range and synchronization frequency of a modifiable protection group.',
     description: 'Sets how long recovery points are kept on disk (-RetentionRangeDays) and in the vault (-OnlineRetentionRange), and how often data sources are synchronized (-SynchronizationFrequencyMinutes).',
     examples: [
-      { title: 'Keep 10 days on disk, synchronize hourly', code: 'Set-DPMPolicyObjective -ProtectionGroup $pg -RetentionRangeDays 10 -SynchronizationFrequencyMinutes 60' },
-      { title: 'Keep 90 days in the vault', code: 'Set-DPMPolicyObjective -ProtectionGroup $pg -OnlineRetentionRange 90' },
+      {
+        title: 'Keep 10 days on disk, synchronize hourly',
+        code: 'Set-DPMPolicyObjective -ProtectionGroup $pg -RetentionRangeDays 10 -SynchronizationFrequencyMinutes 60 -PassThru | Format-List RetentionRangeDays, SynchronizationFrequencyMinutes',
+        setup: NEW_GROUP_SETUP,
+        output: [
+          '',
+          'RetentionRangeDays              : 10',
+          'SynchronizationFrequencyMinutes : 60',
+        ].join('\n'),
+      },
+      {
+        title: 'Keep 90 days in the vault',
+        code: 'Set-DPMPolicyObjective -ProtectionGroup $pg -OnlineRetentionRange 90 -PassThru | Format-List OnlineRetentionRangeDays',
+        setup: NEW_GROUP_SETUP,
+        output: [
+          '',
+          'OnlineRetentionRangeDays : 90',
+        ].join('\n'),
+      },
     ],
   },
   async process(ctx) {

@@ -4,6 +4,7 @@ import { isSwitchOn } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { protectionGroupObject, PROTECTION_TYPES } from '../objects/protection.js';
 import { draftIdOf } from '../objects/references.js';
+import { NEW_GROUP_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -22,7 +23,19 @@ export const setDpmProtectionGroup = defineCmdlet<{ ProtectionGroup: unknown; Pa
     synopsis: 'Saves a modifiable protection group.',
     description:
       'Checks and saves everything done to a modifiable protection group, in one step: it needs at least one data source and disk storage on the server; online protection needs the server registered with a passphrase and a scratch location with at least 5% of the data protected online free; no data source may exceed 54,400 GB. A refused group changes nothing.',
-    examples: [{ title: 'Save a group', code: 'Set-DPMProtectionGroup -ProtectionGroup $pg' }],
+    examples: [
+      {
+        title: 'Save a group',
+        code: 'Set-DPMProtectionGroup -ProtectionGroup $pg\nGet-DPMProtectionGroup | Select-Object FriendlyName, ProtectionMethod',
+        setup: [NEW_GROUP_SETUP, 'Add-DPMChildDatasource -ProtectionGroup $pg -ChildDatasource (Get-DPMDatasource -Path $HOME/data)'].join('\n'),
+        output: [
+          '',
+          'FriendlyName ProtectionMethod',
+          '------------ ----------------',
+          'Files        Short-term using disk',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

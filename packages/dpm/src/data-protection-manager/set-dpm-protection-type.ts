@@ -6,6 +6,7 @@ import { serverOf } from '../connection.js';
 import { GROUP, PASS_THRU } from '../input/modifiable-group-parameters.js';
 import { PROTECTION_TYPES, modifiableObject } from '../objects/protection.js';
 import { draftIdOf } from '../objects/references.js';
+import { NEW_GROUP_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -23,7 +24,14 @@ export const setDpmProtectionType = defineCmdlet<{ ProtectionGroup: unknown; Sho
   help: {
     synopsis: 'Sets the protection types of a modifiable protection group.',
     description: 'Short-term protection is always on disk; -LongTerm Online also keeps copies in the vault, for the data sources added with -Online.',
-    examples: [{ title: 'Disk and online', code: 'Set-DPMProtectionType -ProtectionGroup $pg -ShortTerm Disk -LongTerm Online' }],
+    examples: [
+      {
+        title: 'Disk and online',
+        code: 'Set-DPMProtectionType -ProtectionGroup $pg -ShortTerm Disk -LongTerm Online\n$pg.ProtectionMethod',
+        setup: NEW_GROUP_SETUP,
+        output: 'Short-term using disk, Long-term using online',
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

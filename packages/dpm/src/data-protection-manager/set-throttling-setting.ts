@@ -3,6 +3,7 @@ import { defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { scheduleFrom, throttlingParameters, type ThrottlingParameters } from '../input/throttling.js';
 import { DPM_TYPES, throttlingObject } from '../objects/preparation.js';
+import { REGISTERED_SETUP, THROTTLED_SETUP } from '../help-example-setups.js';
 
 const THROTTLE = 'Throttle';
 const NO_THROTTLE = 'NoThrottle';
@@ -19,8 +20,34 @@ export const setThrottlingSetting = defineCmdlet<ThrottlingParameters & { NoThro
     synopsis: 'Sets bandwidth throttling for uploads to the vault.',
     description: 'Limits the bandwidth of uploads to the vault: one rate during work hours on work days, another at all other times, each from 512 Kbps to 1023 Mbps, in bits per second. The rate switches exactly at the work-hour boundaries, in local time.',
     examples: [
-      { title: 'Throttle during office hours', code: "Set-ThrottlingSetting -WorkDay Mo,Tu,We,Th,Fr -StartWorkHour '9:00:00' -EndWorkHour '18:00:00' -WorkHourBandwidth 512KB -NonWorkHourBandwidth 2MB" },
-      { title: 'Turn throttling off', code: 'Set-ThrottlingSetting -NoThrottle' },
+      {
+        title: 'Throttle during office hours',
+        code: "Set-ThrottlingSetting -WorkDay Mo,Tu,We,Th,Fr -StartWorkHour '9:00:00' -EndWorkHour '18:00:00' -WorkHourBandwidth 512KB -NonWorkHourBandwidth 2MB",
+        setup: REGISTERED_SETUP,
+        output: [
+          '',
+          'Enabled              : True',
+          'WorkDay              : Monday, Tuesday, Wednesday, Thursday, Friday',
+          'StartWorkHour        : 09:00:00',
+          'EndWorkHour          : 18:00:00',
+          'WorkHourBandwidth    : 524288',
+          'NonWorkHourBandwidth : 2097152',
+        ].join('\n'),
+      },
+      {
+        title: 'Turn throttling off',
+        code: 'Set-ThrottlingSetting -NoThrottle',
+        setup: THROTTLED_SETUP,
+        output: [
+          '',
+          'Enabled              : False',
+          'WorkDay              :',
+          'StartWorkHour        :',
+          'EndWorkHour          :',
+          'WorkHourBandwidth    :',
+          'NonWorkHourBandwidth :',
+        ].join('\n'),
+      },
     ],
   },
   async process(ctx) {

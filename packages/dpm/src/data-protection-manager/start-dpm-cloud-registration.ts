@@ -1,5 +1,6 @@
 import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
+import { CREDENTIALS_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -15,7 +16,14 @@ export const startDpmCloudRegistration = defineCmdlet<{ DPMServerName?: string; 
   help: {
     synopsis: 'Registers the DPM server with a vault.',
     description: 'Registers the server with the vault of the credentials file. Then set the staging area and the encryption passphrase with Get-/Set-DPMCloudSubscriptionSetting and -Commit: until a passphrase is set nothing is sent to the vault.',
-    examples: [{ title: 'Register', code: 'Start-DPMCloudRegistration -VaultCredentialsFilePath $file.FilePath' }],
+    examples: [
+      {
+        title: 'Register, then check the vault',
+        code: 'Start-DPMCloudRegistration -VaultCredentialsFilePath $file.FilePath\n(Get-DPMCloudSubscriptionSetting).VaultName',
+        setup: CREDENTIALS_SETUP,
+        output: 'contoso-vault',
+      },
+    ],
   },
   async process(ctx) {
     const path = ctx.session.resolvePath(ctx.params.VaultCredentialsFilePath);

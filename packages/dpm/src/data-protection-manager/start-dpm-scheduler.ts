@@ -3,6 +3,7 @@ import type { PSSwitch } from '@dpmsh/runtime';
 import { isSwitchOn } from '@dpmsh/runtime';
 import { serverOf } from '../connection.js';
 import { PROTECTION_TYPES, scheduledRunObject } from '../objects/protection.js';
+import { PROTECTED_SETUP } from '../help-example-setups.js';
 
 /** Start-DPMScheduler. */
 export const startDpmScheduler = defineCmdlet<{ Once?: PSSwitch; IntervalSeconds?: number }>({
@@ -16,7 +17,20 @@ export const startDpmScheduler = defineCmdlet<{ Once?: PSSwitch; IntervalSeconds
     synopsis: 'Runs the protection groups on their schedules.',
     description:
       "Backs up each protected data source when its group's synchronization frequency has passed since its last recovery point, and copies online-protected ones to the vault daily; a failed backup is retried after 15 minutes. Runs until stopped with Ctrl+C, or once with -Once. Run it as a service with: dpmsh -NonInteractive -Command Start-DPMScheduler.",
-    examples: [{ title: 'Run what is due now', code: 'Start-DPMScheduler -Once' }],
+    examples: [
+      {
+        title: 'Run what is due now',
+        code: 'Start-DPMScheduler -Once | Select-Object ProtectionGroup, Location, Status',
+        setup: PROTECTED_SETUP,
+        output: [
+          '',
+          'ProtectionGroup Location Status',
+          '--------------- -------- ------',
+          'Files           Disk     Succeeded',
+          'Files           Online   Succeeded',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

@@ -5,6 +5,7 @@ import { defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { secretText } from '../input/secrets.js';
 import { scheduleFrom, type ThrottlingParameters, throttlingParameters } from '../input/throttling.js';
+import { MARS_REGISTERED_SETUP } from '../help-example-setups.js';
 
 /** What Set-OBMachineSetting prints when a change is saved. */
 export const SERVER_PROPERTIES_UPDATED = 'Server properties updated successfully.';
@@ -77,8 +78,18 @@ export const setObMachineSetting = defineCmdlet<MachineSettingParameters>({
     synopsis: "Changes the server's passphrase, proxy, throttling or staging area (MARS agent).",
     description: 'Each call changes one group of settings and prints "Server properties updated successfully.". Bandwidth is in bits per second, from 512 Kbps to 1023 Mbps.',
     examples: [
-      { title: 'Turn throttling off', code: 'Set-OBMachineSetting -NoThrottle', output: SERVER_PROPERTIES_UPDATED },
-      { title: 'Set the passphrase', code: '$p = ConvertTo-SecureString -String "Complex!123_STRING" -AsPlainText -Force\nSet-OBMachineSetting -EncryptionPassPhrase $p' },
+      {
+        title: 'Turn throttling off',
+        code: 'Set-OBMachineSetting -NoThrottle',
+        setup: MARS_REGISTERED_SETUP,
+        output: SERVER_PROPERTIES_UPDATED,
+      },
+      {
+        title: 'Set the passphrase',
+        code: '$p = ConvertTo-SecureString -String "Complex!123_STRING" -AsPlainText -Force\nSet-OBMachineSetting -EncryptionPassPhrase $p',
+        setup: MARS_REGISTERED_SETUP,
+        output: SERVER_PROPERTIES_UPDATED,
+      },
     ],
   },
   async process(ctx) {

@@ -1,6 +1,7 @@
 import { defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { DPM_TYPES, obRegistrationObject } from '../objects/preparation.js';
+import { AZ_CREDENTIALS_SETUP } from '../help-example-setups.js';
 
 /** Start-OBRegistration. */
 export const startObRegistration = defineCmdlet<{ VaultCredentials: string }>({
@@ -14,7 +15,14 @@ export const startObRegistration = defineCmdlet<{ VaultCredentials: string }>({
   help: {
     synopsis: 'Registers this server with a vault (MARS agent).',
     description: 'Registers the server with the vault of the credentials file. Set the encryption passphrase afterwards with Set-OBMachineSetting -EncryptionPassPhrase: until then nothing is sent to the vault.',
-    examples: [{ title: 'Register without a prompt', code: 'Start-OBRegistration -VaultCredentials $file.FilePath -Confirm:$false' }],
+    examples: [
+      {
+        title: 'Register without a prompt',
+        code: 'Start-OBRegistration -VaultCredentials $file.FilePath -Confirm:$false',
+        setup: AZ_CREDENTIALS_SETUP,
+        outputUnchecked: "It shows the new registration's certificate thumbprint and the vault's subscription ID, which differ for every registration and subscription.",
+      },
+    ],
   },
   async process(ctx) {
     const path = ctx.session.resolvePath(ctx.params.VaultCredentials);

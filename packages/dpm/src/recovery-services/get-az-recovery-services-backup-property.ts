@@ -4,6 +4,7 @@ import { serverOf } from '../connection.js';
 import { MODULE_NOTE } from './module-note.js';
 import { DPM_TYPES } from '../objects/preparation.js';
 import { vaultNameOf } from '../objects/references.js';
+import { AZ_VAULT_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -15,7 +16,14 @@ export const getAzRecoveryServicesBackupProperty = defineCmdlet<{ Vault: unknown
   help: {
     synopsis: "Gets a vault's backup properties.",
     description: `Gets the storage redundancy of a vault. ${MODULE_NOTE}`,
-    examples: [{ title: 'Show the storage redundancy', code: '(Get-AzRecoveryServicesBackupProperty -Vault $vault).BackupStorageRedundancy' }],
+    examples: [
+      {
+        title: 'Show the storage redundancy',
+        code: '(Get-AzRecoveryServicesBackupProperty -Vault $vault).BackupStorageRedundancy',
+        setup: AZ_VAULT_SETUP,
+        output: 'GeoRedundant',
+      },
+    ],
   },
   async process(ctx) {
     const vault = await (await serverOf(ctx)).getVault(vaultNameOf(ctx.params.Vault));

@@ -4,6 +4,7 @@ import { serverOf } from '../connection.js';
 import { MODULE_NOTE } from './module-note.js';
 import { DPM_TYPES } from '../objects/preparation.js';
 import { vaultNameOf } from '../objects/references.js';
+import { AZ_VAULT_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -21,7 +22,14 @@ export const getAzRecoveryServicesVaultSettingsFile = defineCmdlet<{ Vault: unkn
   help: {
     synopsis: 'Downloads the vault credentials (settings file) of a vault.',
     description: `Writes the vault credentials file; only the newest is valid, for 48 hours. ${MODULE_NOTE}`,
-    examples: [{ title: 'Download credentials', code: '$file = Get-AzRecoveryServicesVaultSettingsFile -Backup -Vault $vault -Path /secure' }],
+    examples: [
+      {
+        title: 'Download credentials',
+        code: '$file = Get-AzRecoveryServicesVaultSettingsFile -Backup -Vault $vault -Path $HOME\nTest-Path $file.FilePath',
+        setup: AZ_VAULT_SETUP,
+        output: 'True',
+      },
+    ],
   },
   async process(ctx) {
     if (isSwitchOn(ctx.params.SiteRecovery)) {

@@ -2,6 +2,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { MODULE_NOTE } from './module-note.js';
 import { DPM_TYPES, vaultObject } from '../objects/preparation.js';
+import { AZ_VAULT_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -16,7 +17,20 @@ export const getAzRecoveryServicesVault = defineCmdlet<{ Name?: string; Resource
   help: {
     synopsis: 'Gets Recovery Services vaults.',
     description: `Gets the vaults of the subscription, by name or resource group. ${MODULE_NOTE}`,
-    examples: [{ title: 'Get a vault by name', code: 'Get-AzRecoveryServicesVault -Name "testvault"' }],
+    examples: [
+      {
+        title: 'Get a vault by name',
+        code: 'Get-AzRecoveryServicesVault -Name "testvault" | Format-List Name, Type, Location, ResourceGroupName',
+        setup: AZ_VAULT_SETUP,
+        output: [
+          '',
+          'Name              : testvault',
+          'Type              : Microsoft.RecoveryServices/vaults',
+          'Location          : West US',
+          'ResourceGroupName : test-rg',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const server = await serverOf(ctx);

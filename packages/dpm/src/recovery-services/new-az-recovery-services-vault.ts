@@ -20,7 +20,20 @@ export const newAzRecoveryServicesVault = defineCmdlet<{ Name: string; ResourceG
   help: {
     synopsis: 'Creates a Recovery Services vault.',
     description: `Creates a backup vault with geo-redundant storage. ${MODULE_NOTE}`,
-    examples: [{ title: 'Create a vault', code: 'New-AzRecoveryServicesVault -Name "testvault" -ResourceGroupName "test-rg" -Location "West US"' }],
+    examples: [
+      {
+        title: 'Create a vault',
+        code: 'New-AzRecoveryServicesVault -Name "testvault" -ResourceGroupName "test-rg" -Location "West US" | Format-List Name, Type, Location, ResourceGroupName',
+        remarks: 'Without Format-List it also shows the vault ID and the SubscriptionId, which are those of your subscription.',
+        output: [
+          '',
+          'Name              : testvault',
+          'Type              : Microsoft.RecoveryServices/vaults',
+          'Location          : West US',
+          'ResourceGroupName : test-rg',
+        ].join('\n'),
+      },
+    ],
   },
   async process(ctx) {
     const { Name, ResourceGroupName, Location } = ctx.params;

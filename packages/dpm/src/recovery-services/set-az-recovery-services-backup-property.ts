@@ -3,6 +3,7 @@ import { ALL_PARAMETER_SETS, defineCmdlet } from '@dpmsh/cmdlets';
 import { serverOf } from '../connection.js';
 import { MODULE_NOTE } from './module-note.js';
 import { vaultNameOf } from '../objects/references.js';
+import { AZ_VAULT_SETUP } from '../help-example-setups.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -20,7 +21,14 @@ export const setAzRecoveryServicesBackupProperty = defineCmdlet<{ Vault: unknown
   help: {
     synopsis: "Sets a vault's backup storage redundancy.",
     description: `Modify storage settings before the initial backup: once the vault holds a backup the change is refused. ${MODULE_NOTE}`,
-    examples: [{ title: 'Keep geo-redundant storage', code: 'Set-AzRecoveryServicesBackupProperty -Vault $vault -BackupStorageRedundancy GeoRedundant' }],
+    examples: [
+      {
+        title: 'Keep geo-redundant storage',
+        code: 'Set-AzRecoveryServicesBackupProperty -Vault $vault -BackupStorageRedundancy GeoRedundant\n(Get-AzRecoveryServicesBackupProperty -Vault $vault).BackupStorageRedundancy',
+        setup: AZ_VAULT_SETUP,
+        output: 'GeoRedundant',
+      },
+    ],
   },
   async process(ctx) {
     const name = vaultNameOf(ctx.params.Vault);
