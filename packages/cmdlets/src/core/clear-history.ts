@@ -14,7 +14,7 @@ export const clearHistory = defineCmdlet<{ Id?: number[]; Count?: number }>({
   help: {
     synopsis: 'Deletes entries from the PowerShell session command history.',
     description: 'Deletes all history entries, the entries with the given ids, or the -Count most recent ones. Ids are never reused.',
-    examples: [{ title: 'Clear the history', code: 'Clear-History' }],
+    examples: [{ title: 'Clear the history', code: 'Clear-History\n(Get-History).Count', output: '0' }],
   },
   async process(ctx) {
     const history = historyStore(ctx.session);

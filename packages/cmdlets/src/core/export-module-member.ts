@@ -18,7 +18,14 @@ export const exportModuleMember = defineCmdlet<{ Function?: string[]; Cmdlet?: s
   help: {
     synopsis: 'Specifies the module members that are exported.',
     description: 'Inside a .psm1, names the functions, variables and aliases Import-Module makes available; without it every function is exported. Called outside a module it is an error.',
-    examples: [{ title: 'Export one function', code: 'Export-ModuleMember -Function Get-Thing' }],
+    examples: [
+      {
+        title: 'Export one function of a module',
+        code: "Set-Content Inventory.psm1 @'\nfunction Get-Thing { 'thing' }\nfunction Format-Internal { 'helper' }\nExport-ModuleMember -Function Get-Thing\n'@\nImport-Module ./Inventory.psm1\n(Get-Command -Module Inventory).Name",
+        output: 'Get-Thing',
+      },
+      { title: 'Outside a module it is an error', code: 'Export-ModuleMember -Function Get-Thing', output: 'Export-ModuleMember: The Export-ModuleMember cmdlet can only be called from inside a module.' },
+    ],
   },
   process(ctx) {
     const loading = moduleState(ctx.session).loading;

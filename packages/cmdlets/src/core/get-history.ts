@@ -15,7 +15,10 @@ export const getHistory = defineCmdlet<{ Id?: number[]; Count?: number }>({
   help: {
     synopsis: 'Gets a list of the commands entered during the current session.',
     description: 'Gets the command lines run at the interactive prompt in this session, oldest first, with their ids, status and timing. -Count limits the output to the most recent entries; -Id picks entries.',
-    examples: [{ title: 'The last five commands', code: 'Get-History -Count 5' }],
+    examples: [
+      { title: 'The last five commands', code: 'Get-History -Count 5', outputUnchecked: 'It lists the command lines typed at the interactive prompt, which differ from session to session; a script adds none.' },
+      { title: 'An id the history does not hold', code: 'Get-History -Id 4096', output: 'Get-History: Cannot locate history for Id 4096.' },
+    ],
   },
   async process(ctx) {
     const entries = historyEntries(ctx.session);

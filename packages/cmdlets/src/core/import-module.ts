@@ -80,7 +80,14 @@ export const importModule = defineCmdlet<ImportModuleParameters>({
     synopsis: 'Adds modules to the current session.',
     description:
       "Loads a script module (.psm1): runs it in its own scope and makes its functions available in the session, or only those it names with Export-ModuleMember (which also exports aliases and variables). Built-in modules are always loaded. A module already loaded is not loaded again unless -Force is given. Names are looked up in $env:PSModulePath folders.",
-    examples: [{ title: 'Import a script module', code: "Import-Module ./Tools.psm1\nGet-Command -Module Tools" }],
+    examples: [
+      {
+        title: 'Import a script module',
+        setup: "Set-Content Tools.psm1 'function Get-Thing { ''thing'' }'",
+        code: 'Import-Module ./Tools.psm1\nGet-Command -Module Tools',
+        output: '\nCommandType     Name                                               Version    Source\n-----------     ----                                               -------    ------\nFunction        Get-Thing                                          0.0.0      Tools\n',
+      },
+    ],
   },
   async process(ctx) {
     const session = ctx.session;

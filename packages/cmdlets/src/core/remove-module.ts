@@ -16,7 +16,14 @@ export const removeModule = defineCmdlet<{ Name: string[]; Force?: boolean }>({
   help: {
     synopsis: 'Removes modules from the current session.',
     description: "Removes a script module's functions, aliases and variables from the session and forgets the module, or takes a built-in module's cmdlets away.",
-    examples: [{ title: 'Unload a script module', code: 'Remove-Module Tools' }],
+    examples: [
+      {
+        title: 'Unload a script module',
+        setup: "Set-Content Tools.psm1 'function Get-Thing { ''thing'' }'\nImport-Module ./Tools.psm1",
+        code: "Remove-Module Tools\n[bool](Get-Module Tools)\nTest-Path Function:Get-Thing",
+        output: 'False\nFalse',
+      },
+    ],
   },
   async process(ctx) {
     const session = ctx.session;

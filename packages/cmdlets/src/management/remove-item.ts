@@ -35,6 +35,7 @@ export const removeItem = defineCmdlet<Sources & { Recurse?: PSSwitch; Force?: P
       {
         title: 'See what would be removed',
         code: "$d = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) \"ri-example2-$PID\") -Force\nSet-Location $d\nNew-Item old.log | Out-Null\nRemove-Item ./old.log -WhatIf\nSet-Location ..\nRemove-Item $d -Recurse",
+        outputUnchecked: 'The message names the full path of the file, in a temporary folder named after the process id.',
       },
     ],
   },
