@@ -20,6 +20,7 @@ export interface HistoryStore {
 }
 
 const HISTORY = new ServiceKey<HistoryStore>('powershell.history');
+
 /** The history store of a session, created on first use. */
 export function historyStore(session: Session): HistoryStore {
   let found = session.getService(HISTORY);
@@ -49,6 +50,7 @@ export function historyEntries(session: Session): readonly HistoryEntry[] {
 }
 
 const HISTORY_INFO = 'Microsoft.PowerShell.Commands.HistoryInfo';
+
 /** The HistoryInfo object of an entry. */
 export function historyObject(entry: HistoryEntry): PSObject {
   const o = new PSObject([HISTORY_INFO, 'System.Object']);

@@ -38,8 +38,10 @@ export interface ModuleState {
 const MODULES = new ServiceKey<ModuleState>('powershell.modules');
 const SMA = 'System.Management.Automation';
 const BUILT_IN_VERSION = new PSVersion(7, 0, 0, 0);
+
 /** Microsoft.PowerShell.Core is a snap-in, never listed by Get-Module. */
 const UNLISTED = new Set(['microsoft.powershell.core']);
+
 /** The module state of a session, created on first use. */
 export function moduleState(session: Session): ModuleState {
   let found = session.getService(MODULES);

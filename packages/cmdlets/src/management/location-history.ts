@@ -13,6 +13,7 @@ interface LocationState {
 }
 
 const LOCATIONS = new ServiceKey<LocationState>('management.locations');
+
 /** The location state of a session, created on first use. */
 export function locationsOf(session: Session): LocationState {
   let state = session.getService(LOCATIONS);
