@@ -2,14 +2,22 @@
 import type { CmdletDefinition } from '../session/cmdlet.js';
 import type { Session } from '../session/session.js';
 import { forEachObject, whereObject } from '../utility/pipeline-cmdlets.js';
-import { getCommand } from '../help/get-command.js';
-import { getHelp, registerHelpViews } from '../help/get-help.js';
+import { getCommand } from './get-command.js';
+import { getHelp } from './get-help.js';
+import { registerHelpViews } from '../help/help-page.js';
 import { registerCommandInfoView } from '../help/command-info.js';
-import { setStrictMode } from './strict-mode.js';
-import { clearHistory, clearHost, getHistory, registerHistoryView } from './history-cmdlets.js';
-import { exportModuleMember, getModule, importModule, registerModuleView, removeModule } from './module-cmdlets.js';
+import { setStrictMode } from './set-strict-mode.js';
+import { getHistory } from './get-history.js';
+import { clearHistory } from './clear-history.js';
+import { clearHost } from './clear-host.js';
+import { registerHistoryView } from './history.js';
+import { importModule } from './import-module.js';
+import { getModule } from './get-module.js';
+import { removeModule } from './remove-module.js';
+import { exportModuleMember } from './export-module-member.js';
+import { registerModuleView } from './module-table.js';
 
-export { addHistoryEntry, historyEntries, type HistoryEntry } from './history-cmdlets.js';
+export { addHistoryEntry, historyEntries, type HistoryEntry } from './history.js';
 
 /** Registers the cmdlets of Microsoft.PowerShell.Core and their views. */
 export function installCoreCmdlets(session: Session): void {

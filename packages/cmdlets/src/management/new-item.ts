@@ -24,7 +24,10 @@ export const newItem = defineCmdlet<{ Path?: string[]; Name?: string; ItemType?:
   help: {
     synopsis: 'Creates a new item.',
     description: 'Creates a file (with -Value as its content) or a folder, and returns it.',
-    examples: [{ title: 'Create a folder', code: "New-Item -ItemType Directory -Path /srv/backup/staging" }],
+    examples: [
+      { title: 'Create a folder and the folders above it', code: "(New-Item -ItemType Directory -Path backup/staging).Name\nTest-Path backup -PathType Container", output: 'staging\nTrue' },
+      { title: 'Create a file with content', code: "New-Item notes.txt -Value 'first line' | Out-Null\nGet-Content notes.txt", output: 'first line' },
+    ],
   },
   async process(ctx) {
     const directory = (ctx.params.ItemType ?? 'File').toLowerCase() === 'directory';

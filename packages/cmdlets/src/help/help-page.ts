@@ -1,13 +1,13 @@
 /**
- * Get-Help: a command's help page, built from its metadata (synopsis, description, parameters,
- * examples) or, for a script function, from its comment-based help, in PowerShell's layout: NAME,
- * SYNOPSIS, SYNTAX, DESCRIPTION, PARAMETERS (-Detailed, -Full), EXAMPLES, RELATED LINKS, REMARKS.
+ * A command's help page, as Get-Help shows it: built from its metadata (synopsis, description,
+ * parameters, examples) or, for a script function, from its comment-based help, in PowerShell's
+ * layout: NAME, SYNOPSIS, SYNTAX, DESCRIPTION, PARAMETERS (-Detailed, -Full), EXAMPLES, RELATED
+ * LINKS, REMARKS.
  */
 import type { CommandExample, CommandMetadata, ParameterMetadata } from '../metadata/command.js';
 import type { FormatTable } from '../formatting/views.js';
-import { defineCmdlet } from '../session/cmdlet.js';
-import { errorRecord, hasWildcard, wildcardToRegExp, PSObject, isSwitchOn } from '@dpmsh/runtime';
-import type { PSSwitch, Scope } from '@dpmsh/runtime';
+import { PSObject } from '@dpmsh/runtime';
+import type { Scope } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
 import type { Session } from '../session/session.js';
 import { metadataOf } from './command-info.js';
@@ -151,7 +151,8 @@ const COMMON_PARAMETERS_TEXT = [
   '',
 ];
 
-function visibleParameters(doc: HelpDocument): ParameterMetadata[] {
+/** The parameters a help page lists: not the common ones, nor those marked DontShow. */
+export function visibleParameters(doc: HelpDocument): ParameterMetadata[] {
   return doc.metadata.parameters.filter((p) => !p.isCommon && !p.dontShow);
 }
 
@@ -205,10 +206,8 @@ export function renderParameterHelp(doc: HelpDocument, parameter: ParameterMetad
 
 const HELP_TYPE = 'MamlCommandHelpInfo';
 const PARAMETER_HELP_TYPE = 'MamlCommandHelpInfo#parameter';
-const pages = new WeakMap<PSObject, () => string[]>();
-
-/** A help page as an object: Name, Synopsis... to read, and the page as its display. */
-function helpObject(doc: HelpDocument, view: HelpView): PSObject {
+const pages = new WeakMap<PSObject, () => string[]>();/** A help page as an object: Name, Synopsis... to read, and the page as its display. */
+export function helpObject(doc: HelpDocument, view: HelpView): PSObject {
   const typeName = view === 'Default' ? HELP_TYPE : `${HELP_TYPE}#${view}View`;
   const o = new PSObject([typeName, HELP_TYPE, 'HelpInfo', 'System.Object']);
   o.addNote('Name', doc.name);
@@ -219,6 +218,14 @@ function helpObject(doc: HelpDocument, view: HelpView): PSObject {
   o.addNote('Syntax', syntaxLines(doc.name, doc.metadata));
   o.addNote('Examples', doc.examples.map((e) => e.code));
   pages.set(o, () => renderHelp(doc, view));
+  return o;
+}/** The help of one parameter (Get-Help -Parameter) as an object: name, type and description to read, and its page as its display. */
+export function parameterHelpObject(doc: HelpDocument, param: ParameterMetadata): PSObject {
+  const o = new PSObject([PARAMETER_HELP_TYPE, 'System.Object']);
+  o.addNote('name', param.name);
+  o.addNote('type', syntaxTypeName(param.type));
+  o.addNote('description', doc.parameterDescriptions.get(param.name.toLowerCase()) ?? '');
+  pages.set(o, () => renderParameterHelp(doc, param));
   return o;
 }
 
@@ -237,92 +244,3 @@ export function registerHelpViews(formats: FormatTable): void {
     columns: [{ property: 'Name', width: 33 }, { property: 'Category', width: 9 }, { property: 'Module', width: 25 }, { property: 'Synopsis' }],
   });
 }
-
-interface GetHelpParameters {
-  Name?: string;
-  Parameter?: string[];
-  Full?: PSSwitch;
-  Detailed?: PSSwitch;
-  Examples?: PSSwitch;
-}
-
-/** Get-Help's error for a name no command or topic answers to. */
-function helpNotFound(name: string) {
-  return errorRecord(
-    `Get-Help could not find ${name} in a help file in this session. To download updated help topics type: "Update-Help". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.`,
-    'HelpNotFound',
-    'ResourceUnavailable',
-    { typeName: 'System.Management.Automation.HelpNotFoundException', targetObject: name },
-  );
-}
-
-/** Get-Help. */
-export const getHelp = defineCmdlet<GetHelpParameters>({
-  name: 'Get-Help',
-  aliases: ['help'],
-  defaultParameterSet: 'AllUsersView',
-  parameters: [
-    { name: 'Name', type: 'string', sets: { __AllParameterSets: { position: 0, valueFromPipelineByPropertyName: true } }, description: 'The command to show help for; wildcards list the matching commands.' },
-    { name: 'Full', type: 'switch', sets: { AllUsersView: {} }, description: 'Shows the whole page: parameters with their attributes, inputs, outputs, notes and examples.' },
-    { name: 'Detailed', type: 'switch', sets: { DetailedView: { mandatory: true } }, description: 'Adds the parameter descriptions and the examples.' },
-    { name: 'Examples', type: 'switch', sets: { Examples: { mandatory: true } }, description: 'Shows only the name, synopsis and examples.' },
-    { name: 'Parameter', type: 'string[]', sets: { Parameters: { mandatory: true } }, description: 'Shows only these parameters (wildcards allowed).' },
-  ],
-  help: {
-    synopsis: 'Displays information about PowerShell commands and concepts.',
-    description: 'Shows the help of a cmdlet or function: generated from the cmdlet\'s metadata, or from a function\'s comment-based help. `help` and `-?` show the same.',
-    examples: [
-      { title: 'Read the synopsis', code: '(Get-Help Write-Warning).Synopsis', output: 'Writes a warning message.' },
-      { title: 'Show the help of a function', code: 'function Get-Answer { <#\n.SYNOPSIS\nGives the answer.\n#>\nparam() 42 }\n(Get-Help Get-Answer).Synopsis', output: 'Gives the answer.' },
-    ],
-  },
-  async process(ctx) {
-    const p = ctx.params;
-    const name = p.Name ?? 'Get-Help';
-    const registry = ctx.session.registry;
-    let commands: CommandInfo[];
-    if (hasWildcard(name)) {
-      commands = registry.getCommands({ name, commandType: ['Function', 'Filter', 'Cmdlet'] }, ctx.scope);
-    } else {
-      const found = registry.resolve(name, ctx.scope);
-      commands = found ? [found] : [];
-    }
-    const docs = commands.map((c) => helpDocument(c, ctx.session, ctx.scope)).filter((d): d is HelpDocument => d !== undefined);
-    if (docs.length === 0) {
-      if (hasWildcard(name)) return;
-      ctx.throwTerminating(helpNotFound(name));
-    }
-    if (docs.length > 1) {
-      for (const doc of docs) {
-        const row = new PSObject(['HelpInfoShort', 'System.Object']);
-        row.addNote('Name', doc.name);
-        row.addNote('Category', doc.category);
-        row.addNote('Module', doc.module);
-        row.addNote('Synopsis', doc.synopsis || syntaxLines(doc.name, doc.metadata).join('\n'));
-        await ctx.write(row);
-      }
-      return;
-    }
-    const doc = docs[0];
-    if (p.Parameter !== undefined) {
-      const patterns = p.Parameter.map((n) => wildcardToRegExp(n));
-      const matching = visibleParameters(doc).filter((param) => patterns.some((re) => re.test(param.name)));
-      if (matching.length === 0) {
-        ctx.throwTerminating(
-          errorRecord(`No parameter matches criteria ${p.Parameter.join(', ')}.`, 'NoParmsFound', 'InvalidArgument', { typeName: 'System.ArgumentException', targetObject: p.Parameter.join(', ') }),
-        );
-      }
-      for (const param of matching) {
-        const o = new PSObject([PARAMETER_HELP_TYPE, 'System.Object']);
-        o.addNote('name', param.name);
-        o.addNote('type', syntaxTypeName(param.type));
-        o.addNote('description', doc.parameterDescriptions.get(param.name.toLowerCase()) ?? '');
-        pages.set(o, () => renderParameterHelp(doc, param));
-        await ctx.write(o);
-      }
-      return;
-    }
-    const view: HelpView = isSwitchOn(p.Full) ? 'Full' : isSwitchOn(p.Detailed) ? 'Detailed' : isSwitchOn(p.Examples) ? 'Examples' : 'Default';
-    await ctx.write(helpObject(doc, view));
-  },
-});

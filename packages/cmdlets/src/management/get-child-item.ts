@@ -1,4 +1,4 @@
-/** Get-ChildItem and Get-Item on the file system. */
+/** Get-ChildItem: lists the content of folders. */
 import type { PSSwitch } from '@dpmsh/runtime';
 import { statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -8,7 +8,7 @@ import { defineCmdlet } from '../session/cmdlet.js';
 import type { CmdletContext } from '../session/cmdlet.js';
 import { hasWildcard, matchWildcard, isSwitchOn } from '@dpmsh/runtime';
 import { fileItem } from './file-items.js';
-import { existingItemPaths, isHiddenName, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
+import { isHiddenName, itemNotFound, resolveItemPaths, sortedEntries, statOrUndefined } from './item-paths.js';
 
 const all = ALL_PARAMETER_SETS;
 
@@ -157,35 +157,6 @@ export const getChildItem = defineCmdlet<ChildItemParams>({
         if (stats.isDirectory() && (!resolved.wildcard || recurse)) await listDirectory(ctx, path, path, options, 0);
         else if (passesTypeFilters(stats.isDirectory(), options) && passesNameFilters(basename(path), options)) await emitItem(ctx, path, dirname(path), options);
       }
-    }
-  },
-});
-
-/** Get-Item. */
-export const getItem = defineCmdlet<{ Path?: string[]; LiteralPath?: string[]; Force?: PSSwitch }>({
-  name: 'Get-Item',
-  defaultParameterSet: 'Path',
-  parameters: [
-    { name: 'Path', type: 'string[]', sets: { Path: { mandatory: true, position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true } }, description: 'The items, wildcards allowed.' },
-    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], sets: { LiteralPath: { mandatory: true, valueFromPipelineByPropertyName: true } }, description: 'The items, taken exactly as written.' },
-    { name: 'Force', type: 'switch', sets: { [all]: {} }, description: 'Includes hidden items in wildcard matches.' },
-  ],
-  outputType: ['System.IO.FileInfo', 'System.IO.DirectoryInfo'],
-  help: {
-    synopsis: 'Gets the item at the specified location.',
-    description: 'Returns the file or folder a path names (not its content); with wildcards, every item that matches.',
-    examples: [
-      {
-        title: 'Properties of a file',
-        code: "$d = New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) \"gi-example-$PID\") -Force\nSet-Content (Join-Path $d data.csv) 'a,b'\n$item = Get-Item (Join-Path $d data.csv)\n$item.Name, $item.Extension, $item.Length\nRemove-Item $d -Recurse",
-        output: 'data.csv\n.csv\n4',
-      },
-    ],
-  },
-  async process(ctx) {
-    for (const path of existingItemPaths(ctx.session, ctx.params, (record) => ctx.writeError(record))) {
-      const stats = statOrUndefined(path);
-      if (stats) await ctx.write(fileItem(path, stats));
     }
   },
 });

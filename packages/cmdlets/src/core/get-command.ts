@@ -5,8 +5,8 @@ import { ErrorRecord, PSException, hasWildcard, wildcardToRegExp, isSwitchOn } f
 import type { PSSwitch } from '@dpmsh/runtime';
 import type { CommandInfo } from '../session/commands.js';
 import { commandNotFoundMessage } from '../session/registry.js';
-import { COMMAND_TYPES, commandInfoObject, commandTypesOf, metadataOf } from './command-info.js';
-import { syntaxText } from './syntax.js';
+import { COMMAND_TYPES, commandInfoObject, commandTypesOf, metadataOf } from '../help/command-info.js';
+import { syntaxText } from '../help/syntax.js';
 
 interface GetCommandParameters {
   Name?: string[];

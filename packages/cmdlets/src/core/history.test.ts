@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PSDateTime, PSTimeSpan } from '@dpmsh/runtime';
 import { RecordingHost } from '../session/recording-host.js';
 import { Session } from '../session/session.js';
-import { addHistoryEntry, historyDuration, historyEntries } from './history-cmdlets.js';
+import { addHistoryEntry, historyDuration, historyEntries } from './history.js';
 
 describe('history', () => {
   it('numbers entries from 1 and keeps $MaximumHistoryCount of them', () => {
