@@ -6,6 +6,7 @@
 export {
   DomainError,
   DOMAIN_ERROR_IDS,
+  ERROR_CATEGORIES,
   isDomainError,
   type DomainErrorId,
   type DomainErrorInit,
