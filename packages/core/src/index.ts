@@ -166,3 +166,5 @@ export {
 export { expiredRecoveryPoints, type RetainedPoint } from './retention.js';
 
 export { RETRY_AFTER_FAILURE_MINUTES, nextBackupDue, isBackupDue, type ScheduledSource } from './schedule.js';
+
+export { approvedVerb, approvedVerbs, type ApprovedVerb, type VerbGroup } from './verbs.js';
