@@ -168,3 +168,15 @@ export { expiredRecoveryPoints, type RetainedPoint } from './retention.js';
 export { RETRY_AFTER_FAILURE_MINUTES, nextBackupDue, isBackupDue, type ScheduledSource } from './schedule.js';
 
 export { approvedVerb, approvedVerbs, type ApprovedVerb, type VerbGroup } from './verbs.js';
+
+export type {
+  EntryMetadata,
+  EntryPath,
+  ContentSource,
+  DirectoryEntry,
+  FileEntry,
+  UnchangedFileEntry,
+  StreamEntry,
+  BackupEntry,
+  RecoveredEntry,
+} from './entries.js';
