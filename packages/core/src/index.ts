@@ -169,14 +169,5 @@ export { RETRY_AFTER_FAILURE_MINUTES, nextBackupDue, isBackupDue, type Scheduled
 
 export { approvedVerb, approvedVerbs, type ApprovedVerb, type VerbGroup } from './verbs.js';
 
-export type {
-  EntryMetadata,
-  EntryPath,
-  ContentSource,
-  DirectoryEntry,
-  FileEntry,
-  UnchangedFileEntry,
-  StreamEntry,
-  BackupEntry,
-  RecoveredEntry,
-} from './entries.js';
+/** The entry shapes the plugin contract and the backup engine share. */
+export type * from './entries.js';

@@ -585,13 +585,18 @@ export class Parser implements LexerHost {
       }
     }
     this.skipNewlines();
+    this.expectClosing('RParen', missingClose, messages[missingClose]());
+    return items;
+  }
+
+  /** Takes the closing token a construct needs, or reports its error where the construct's text ends. */
+  private expectClosing(kind: TokKind, id: ParseErrorId, message: string): void {
     const close = this.peek();
-    if (close.kind === 'RParen') {
+    if (close.kind === kind) {
       this.take(close);
     } else {
-      this.report(missingClose, messages[missingClose](), this.lastEnd, this.lastEnd, close);
+      this.report(id, message, this.lastEnd, this.lastEnd, close);
     }
-    return items;
   }
 
   private parseParameter(): ParameterAst | null {
@@ -981,12 +986,7 @@ export class Parser implements LexerHost {
         this.report('IfStatementMissingCondition', messages.IfStatementMissingCondition(word), open.end, open.end, this.peek());
       }
       this.skipNewlines();
-      const close = this.peek();
-      if (close.kind === 'RParen') {
-        this.take(close);
-      } else {
-        this.report('MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word), this.lastEnd, this.lastEnd, close);
-      }
+      this.expectClosing('RParen', 'MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word));
       this.skipNewlines();
       const body = this.parseBlockOrReport('MissingStatementBlock', messages.MissingStatementBlock(word));
       if (body === null) break;
@@ -1028,12 +1028,7 @@ export class Parser implements LexerHost {
       this.report('MissingExpressionAfterKeyword', messages.MissingExpressionAfterKeyword(word), open.end, open.end, this.peek());
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word));
     return condition ?? this.errorStatement(open.end, this.lastEnd);
   }
 
@@ -1095,12 +1090,7 @@ export class Parser implements LexerHost {
     separator();
     const iterator = part();
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement('for'), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement('for'));
     this.skipNewlines();
     const body = this.parseBlockOrReport('MissingLoopStatement', messages.MissingLoopStatement('for'));
     if (body === null) return this.errorStatement(keyword.start, this.lastEnd);
@@ -1145,12 +1135,7 @@ export class Parser implements LexerHost {
       this.report('MissingForeachExpression', messages.MissingForeachExpression(), this.lastEnd, this.lastEnd, this.peek());
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisAfterForeach', messages.MissingEndParenthesisAfterForeach(), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisAfterForeach', messages.MissingEndParenthesisAfterForeach());
     this.skipNewlines();
     const body = this.parseBlockOrReport('MissingForeachStatement', messages.MissingForeachStatement());
     if (body === null || condition === null) return this.errorStatement(keyword.start, this.lastEnd, [variable]);
@@ -1203,12 +1188,7 @@ export class Parser implements LexerHost {
         this.report('MissingSwitchValueExpression', messages.MissingSwitchValueExpression(), open.end, open.end, this.peek());
       }
       this.skipNewlines();
-      const close = this.peek();
-      if (close.kind === 'RParen') {
-        this.take(close);
-      } else {
-        this.report('MissingEndParenthesisInSwitchStatement', messages.MissingEndParenthesisInSwitchStatement(), this.lastEnd, this.lastEnd, close);
-      }
+      this.expectClosing('RParen', 'MissingEndParenthesisInSwitchStatement', messages.MissingEndParenthesisInSwitchStatement());
     }
     this.skipNewlines();
     const open = this.peek();
@@ -2122,12 +2102,7 @@ export class Parser implements LexerHost {
       index = this.errorExpression(openEnd, openEnd);
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RBracket') {
-      this.take(close);
-    } else {
-      this.report('MissingEndSquareBracket', messages.MissingEndSquareBracket(), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RBracket', 'MissingEndSquareBracket', messages.MissingEndSquareBracket());
     return { kind: 'IndexExpression', extent: this.ext(target.extent.startOffset, this.lastEnd), target, index, nullConditional };
   }
 
@@ -2142,12 +2117,7 @@ export class Parser implements LexerHost {
       pipeline = this.parsePipelineChainStatement();
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisInExpression', messages.MissingEndParenthesisInExpression(), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisInExpression', messages.MissingEndParenthesisInExpression());
     return {
       kind: 'ParenExpression',
       extent: this.ext(open.start, this.lastEnd),
@@ -2273,18 +2243,7 @@ export class Parser implements LexerHost {
       this.take(paren);
       this.parseAttributeArguments(positional, named);
     }
-    const close = this.peek();
-    if (close.kind === 'RBracket') {
-      this.take(close);
-    } else {
-      this.report(
-        'EndSquareBracketExpectedAtEndOfAttribute',
-        messages.EndSquareBracketExpectedAtEndOfAttribute(),
-        this.lastEnd,
-        this.lastEnd,
-        close,
-      );
-    }
+    this.expectClosing('RBracket', 'EndSquareBracketExpectedAtEndOfAttribute', messages.EndSquareBracketExpectedAtEndOfAttribute());
     const extent = this.ext(open.start, this.lastEnd);
     if (isAttribute) {
       return { kind: 'Attribute', extent, typeName, positionalArguments: positional, namedArguments: named };
