@@ -3,40 +3,47 @@
  * mistake or a refused operation, never a bug. The shell shows it without a stack, keyed by `id`.
  */
 
-/** PowerShell's ErrorCategory names (System.Management.Automation.ErrorCategory). */
-export type ErrorCategory =
-  | 'NotSpecified'
-  | 'OpenError'
-  | 'CloseError'
-  | 'DeviceError'
-  | 'DeadlockDetected'
-  | 'InvalidArgument'
-  | 'InvalidData'
-  | 'InvalidOperation'
-  | 'InvalidResult'
-  | 'InvalidType'
-  | 'MetadataError'
-  | 'NotImplemented'
-  | 'NotInstalled'
-  | 'ObjectNotFound'
-  | 'OperationStopped'
-  | 'OperationTimeout'
-  | 'SyntaxError'
-  | 'ParserError'
-  | 'PermissionDenied'
-  | 'ResourceBusy'
-  | 'ResourceExists'
-  | 'ResourceUnavailable'
-  | 'ReadError'
-  | 'WriteError'
-  | 'FromStdErr'
-  | 'SecurityError'
-  | 'ProtocolError'
-  | 'ConnectionError'
-  | 'AuthenticationError'
-  | 'LimitsExceeded'
-  | 'QuotaExceeded'
-  | 'NotEnabled';
+/**
+ * PowerShell's ErrorCategory names (System.Management.Automation.ErrorCategory), in the enum's
+ * order: an index here is the category's numeric value.
+ */
+export const ERROR_CATEGORIES = [
+  'NotSpecified',
+  'OpenError',
+  'CloseError',
+  'DeviceError',
+  'DeadlockDetected',
+  'InvalidArgument',
+  'InvalidData',
+  'InvalidOperation',
+  'InvalidResult',
+  'InvalidType',
+  'MetadataError',
+  'NotImplemented',
+  'NotInstalled',
+  'ObjectNotFound',
+  'OperationStopped',
+  'OperationTimeout',
+  'SyntaxError',
+  'ParserError',
+  'PermissionDenied',
+  'ResourceBusy',
+  'ResourceExists',
+  'ResourceUnavailable',
+  'ReadError',
+  'WriteError',
+  'FromStdErr',
+  'SecurityError',
+  'ProtocolError',
+  'ConnectionError',
+  'AuthenticationError',
+  'LimitsExceeded',
+  'QuotaExceeded',
+  'NotEnabled',
+] as const;
+
+/** One of PowerShell's ErrorCategory names. */
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
 
 /** Every id this package throws; stable across releases, so scripts and tests may match on them. */
 export const DOMAIN_ERROR_IDS = [

@@ -6,6 +6,7 @@
 export {
   DomainError,
   DOMAIN_ERROR_IDS,
+  ERROR_CATEGORIES,
   isDomainError,
   type DomainErrorId,
   type DomainErrorInit,
@@ -165,3 +166,8 @@ export {
 export { expiredRecoveryPoints, type RetainedPoint } from './retention.js';
 
 export { RETRY_AFTER_FAILURE_MINUTES, nextBackupDue, isBackupDue, type ScheduledSource } from './schedule.js';
+
+export { approvedVerb, approvedVerbs, type ApprovedVerb, type VerbGroup } from './verbs.js';
+
+/** The entry shapes the plugin contract and the backup engine share. */
+export type * from './entries.js';

@@ -5,18 +5,13 @@
  * derived from the server's passphrase; object and chunk names are keyed hashes, so a backend
  * learns nothing from them.
  */
+import type { BackupEntry, EntryMetadata, RecoveredEntry } from '@dpmsh/core';
 
-/** The facts kept about an entry (the same shape as @dpmsh/sdk's EntryMetadata). */
-export interface EntryMetadata {
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly atimeMs: number;
-  readonly ctimeMs: number;
-  readonly inode: number;
-}
+/**
+ * The entry shapes are the plugin contract's, defined once in core: the engine stores what a
+ * plugin yields and gives back what a plugin restores, so the two must never drift.
+ */
+export type { EntryMetadata, ContentSource, BackupEntry, RecoveredEntry } from '@dpmsh/core';
 
 /** Where a repository's objects live. Names are '/'-separated ('data/3f/3f9a…', 'snapshots/…'). */
 export interface ObjectBackend {
@@ -90,26 +85,6 @@ export interface PruneReport {
   readonly bytesFreed: number;
 }
 
-/** File content, produced as often as it is asked for: each call reads from the start. */
-export type ContentSource = () => AsyncIterable<Uint8Array>;
-
-/**
- * What a backup stores, in any order except that a directory comes before what it contains
- * (the same shapes as @dpmsh/sdk's BackupEntry). An 'unchanged' file reuses the content the
- * parent snapshot holds at its path without reading it.
- */
-export type BackupInputEntry =
-  | { readonly type: 'directory'; readonly path: string; readonly metadata: EntryMetadata }
-  | { readonly type: 'file'; readonly path: string; readonly metadata: EntryMetadata; readonly sparse: boolean; readonly content: ContentSource }
-  | { readonly type: 'unchanged'; readonly path: string; readonly metadata: EntryMetadata }
-  | { readonly type: 'stream'; readonly path: string; readonly streamName: string; readonly metadata: EntryMetadata; readonly content: ContentSource };
-
-/** An entry of a stored snapshot with a reader over its content (files and streams). */
-export type StoredEntry =
-  | { readonly type: 'directory'; readonly path: string; readonly metadata: EntryMetadata }
-  | { readonly type: 'file'; readonly path: string; readonly metadata: EntryMetadata; readonly sparse: boolean; readonly content: ContentSource }
-  | { readonly type: 'stream'; readonly path: string; readonly streamName: string; readonly metadata: EntryMetadata; readonly content: ContentSource };
-
 /** The 32 random bytes every key of a repository is derived from; written by the server with mode 0600. */
 export type MasterKey = Uint8Array;
 
@@ -178,12 +153,15 @@ export interface Repository {
   readonly id: string;
   /** The master key's id (KeyEnvelope.keyId). */
   readonly keyId: string;
-  /** Stores a snapshot of the entries; the snapshot object is written last, so an interrupted backup leaves none. */
-  backup(entries: AsyncIterable<BackupInputEntry>, options: BackupRunOptions): Promise<SnapshotSummary>;
+  /**
+   * Stores a snapshot of the entries; an 'unchanged' file reuses the content the parent snapshot holds at its
+   * path without reading it. The snapshot object is written last, so an interrupted backup leaves none.
+   */
+  backup(entries: AsyncIterable<BackupEntry>, options: BackupRunOptions): Promise<SnapshotSummary>;
   /** Committed snapshots, oldest first. */
   snapshots(): Promise<SnapshotSummary[]>;
   /** The snapshot's entries, directories before their contents; with `items`, those paths, their trees and the directories leading to them. */
-  entries(snapshotId: string, items?: readonly string[]): AsyncIterable<StoredEntry>;
+  entries(snapshotId: string, items?: readonly string[]): AsyncIterable<RecoveredEntry>;
   /** The snapshot's entries by path (streams as 'path:streamName'), for an incremental backup's comparisons. */
   index(snapshotId: string): Promise<Map<string, SnapshotEntry>>;
   /** Re-reads and authenticates every byte of the chosen snapshots (all when absent) and the packs they use. */

@@ -3,42 +3,10 @@
  * FullyQualifiedErrorId ("Id,Command", or "Id,Namespace.ClassCommand" for compiled cmdlets), a category and a target; a terminating error travels as a
  * thrown `RuntimeError` that carries its record.
  */
-import { DomainError } from '@dpmsh/core';
+import { DomainError, type ErrorCategory } from '@dpmsh/core';
 
-/** PowerShell's ErrorCategory names. */
-export type ErrorCategory =
-  | 'NotSpecified'
-  | 'OpenError'
-  | 'CloseError'
-  | 'DeviceError'
-  | 'DeadlockDetected'
-  | 'InvalidArgument'
-  | 'InvalidData'
-  | 'InvalidOperation'
-  | 'InvalidResult'
-  | 'InvalidType'
-  | 'MetadataError'
-  | 'NotImplemented'
-  | 'NotInstalled'
-  | 'ObjectNotFound'
-  | 'OperationStopped'
-  | 'OperationTimeout'
-  | 'SyntaxError'
-  | 'ParserError'
-  | 'PermissionDenied'
-  | 'ResourceBusy'
-  | 'ResourceExists'
-  | 'ResourceUnavailable'
-  | 'ReadError'
-  | 'WriteError'
-  | 'FromStdErr'
-  | 'SecurityError'
-  | 'ProtocolError'
-  | 'ConnectionError'
-  | 'AuthenticationError'
-  | 'LimitsExceeded'
-  | 'QuotaExceeded'
-  | 'NotEnabled';
+/** PowerShell's ErrorCategory names; defined in core, where domain errors name them too. */
+export type { ErrorCategory } from '@dpmsh/core';
 
 /** A region of script text, for the position marker under an error. */
 export interface ScriptExtent {

@@ -9,6 +9,7 @@
  * (`[pscustomobject].FullName` is System.Management.Automation.PSObject), but a cast to it builds
  * a custom object from a hashtable, so it is a separate TypeInfo of kind 'pscustomobject'.
  */
+import { ERROR_CATEGORIES } from '@dpmsh/core';
 import { errorRecord, terminate, PSException, ErrorRecord } from './errors.js';
 import {
   impliedNumericType,
@@ -474,40 +475,7 @@ registerEnum('System.ConsoleColor', [
 ]);
 registerEnum('System.Management.Automation.ActionPreference', ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend', 'Break']);
 registerEnum('System.Management.Automation.ConfirmImpact', ['None', 'Low', 'Medium', 'High']);
-registerEnum('System.Management.Automation.ErrorCategory', [
-  'NotSpecified',
-  'OpenError',
-  'CloseError',
-  'DeviceError',
-  'DeadlockDetected',
-  'InvalidArgument',
-  'InvalidData',
-  'InvalidOperation',
-  'InvalidResult',
-  'InvalidType',
-  'MetadataError',
-  'NotImplemented',
-  'NotInstalled',
-  'ObjectNotFound',
-  'OperationStopped',
-  'OperationTimeout',
-  'SyntaxError',
-  'ParserError',
-  'PermissionDenied',
-  'ResourceBusy',
-  'ResourceExists',
-  'ResourceUnavailable',
-  'ReadError',
-  'WriteError',
-  'FromStdErr',
-  'SecurityError',
-  'ProtocolError',
-  'ConnectionError',
-  'AuthenticationError',
-  'LimitsExceeded',
-  'QuotaExceeded',
-  'NotEnabled',
-]);
+registerEnum('System.Management.Automation.ErrorCategory', ERROR_CATEGORIES);
 registerEnum('System.MidpointRounding', ['ToEven', 'AwayFromZero', 'ToZero', 'ToNegativeInfinity', 'ToPositiveInfinity']);
 registerEnum(
   'System.StringSplitOptions',

@@ -5,6 +5,7 @@
  * compresses, encrypts and replicates what a plugin yields, and hands a plugin a reader over a
  * recovery point to restore from. Nothing here depends on how or where data is stored.
  */
+import type { BackupEntry, EntryMetadata, EntryPath, RecoveredEntry } from '@dpmsh/core';
 
 /** The contract version this SDK speaks. A plugin names the version it was written against. */
 export const SDK_API_VERSION = 1;
@@ -23,67 +24,21 @@ export interface DataSourceInfo {
   readonly path?: string;
 }
 
-/** The facts kept about every backed-up entry and restored with it. Times are milliseconds since the epoch. */
-export interface EntryMetadata {
-  /** Permission bits and file type bits, as stat's st_mode. */
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
-  /** Logical size in bytes (0 for directories). */
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly atimeMs: number;
-  /** Change time; compared on incremental backups, not restorable. */
-  readonly ctimeMs: number;
-  /** Inode number, compared on incremental backups. */
-  readonly inode: number;
-}
-
-/** Entry paths are relative to the data source, '/'-separated, never starting with '/' or containing '.' or '..' parts. */
-export type EntryPath = string;
-
-/** File content, produced as often as it is asked for: each call reads from the start. */
-export type ContentSource = () => AsyncIterable<Uint8Array>;
-
-/** A directory; empty directories are entries too. */
-export interface DirectoryEntry {
-  readonly type: 'directory';
-  readonly path: EntryPath;
-  readonly metadata: EntryMetadata;
-}
-
-/** A file whose content is read now. */
-export interface FileEntry {
-  readonly type: 'file';
-  readonly path: EntryPath;
-  readonly metadata: EntryMetadata;
-  /** True when the file is sparse: restore leaves its zero runs as holes. */
-  readonly sparse: boolean;
-  readonly content: ContentSource;
-}
-
 /**
- * A file unchanged since the previous backup (the plugin compared its metadata with
- * `previous.lookup(path)`): the server reuses its stored content without reading it.
+ * The entry shapes (metadata, paths, content, the backup and recovered entry unions) are shared
+ * with the backup engine, so they live in core; they are part of this contract all the same.
  */
-export interface UnchangedFileEntry {
-  readonly type: 'unchanged';
-  readonly path: EntryPath;
-  readonly metadata: EntryMetadata;
-}
-
-/** A named data stream of a file (an alternate data stream, an application's side stream). */
-export interface StreamEntry {
-  readonly type: 'stream';
-  /** The path of the file the stream belongs to. */
-  readonly path: EntryPath;
-  readonly streamName: string;
-  readonly metadata: EntryMetadata;
-  readonly content: ContentSource;
-}
-
-/** What a plugin's backup yields, in any order except that a directory comes before what it contains. */
-export type BackupEntry = DirectoryEntry | FileEntry | UnchangedFileEntry | StreamEntry;
+export type {
+  EntryMetadata,
+  EntryPath,
+  ContentSource,
+  DirectoryEntry,
+  FileEntry,
+  UnchangedFileEntry,
+  StreamEntry,
+  BackupEntry,
+  RecoveredEntry,
+} from '@dpmsh/core';
 
 /** What the previous recovery point of the data source held, for an incremental backup. */
 export interface PreviousBackup {
@@ -113,12 +68,6 @@ export interface PluginContext {
   /** A detail the user sees with -Verbose. */
   verbose(message: string): void;
 }
-
-/** An entry of a recovery point as a plugin restores it. */
-export type RecoveredEntry =
-  | { readonly type: 'directory'; readonly path: EntryPath; readonly metadata: EntryMetadata }
-  | { readonly type: 'file'; readonly path: EntryPath; readonly metadata: EntryMetadata; readonly sparse: boolean; readonly content: ContentSource }
-  | { readonly type: 'stream'; readonly path: EntryPath; readonly streamName: string; readonly metadata: EntryMetadata; readonly content: ContentSource };
 
 /** A recovery point, read-only, as the server hands it to a plugin's restore. */
 export interface RecoveryPointReader {

@@ -4,7 +4,7 @@
  * The order of writes is what makes a crash harmless: packs, then the index objects listing
  * them, then the snapshot object last.
  */
-import type { BackupInputEntry, BackupRunOptions, ContentSource, SnapshotSummary } from '../api.js';
+import type { BackupEntry, BackupRunOptions, ContentSource, SnapshotSummary } from '../api.js';
 import { ChunkBuffers } from '../chunking/chunk-buffers.js';
 import { chunkStream, StreamChunker } from '../chunking/stream-chunker.js';
 import { snapshotNotFound, unchangedEntryMissing } from '../errors.js';
@@ -27,7 +27,7 @@ interface ParentFile {
 }
 
 /** Runs a backup under the repository's lock. */
-export async function runBackup(context: RepositoryContext, entries: AsyncIterable<BackupInputEntry>, options: BackupRunOptions): Promise<SnapshotSummary> {
+export async function runBackup(context: RepositoryContext, entries: AsyncIterable<BackupEntry>, options: BackupRunOptions): Promise<SnapshotSummary> {
   const { backend, keys } = context;
   const lock = await acquireLock(backend, keys);
   const codec = createBlobCodec(keys, context.workers);

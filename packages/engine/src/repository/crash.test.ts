@@ -13,7 +13,7 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { BackupInputEntry } from '../api.js';
+import type { BackupEntry } from '../api.js';
 import { localBackend } from '../backend/local-backend.js';
 import { contentOf, entriesOf, filesUnder, logText, metadata, newRepository, random, restore, useTempDirs } from '../test-support/repositories.js';
 import { openRepository } from './repository.js';
@@ -42,10 +42,10 @@ async function writeSource(dir: string, shared: Buffer, iteration: number): Prom
   await writeFile(join(dir, 'small.txt'), `iteration ${iteration}\n`);
 }
 
-async function entriesFor(dir: string): Promise<{ entries: BackupInputEntry[]; files: Map<string, Buffer> }> {
+async function entriesFor(dir: string): Promise<{ entries: BackupEntry[]; files: Map<string, Buffer> }> {
   const files = new Map<string, Buffer>();
   for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(join(dir, name)));
-  const entries: BackupInputEntry[] = [...files].map(([path, data]) => ({ type: 'file', path, metadata: metadata(data.length), sparse: false, content: contentOf(data) }));
+  const entries: BackupEntry[] = [...files].map(([path, data]) => ({ type: 'file', path, metadata: metadata(data.length), sparse: false, content: contentOf(data) }));
   return { entries, files };
 }
 

@@ -2,7 +2,7 @@ import { isDomainError } from '@dpmsh/core';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BackupInputEntry } from '../api.js';
+import type { BackupEntry } from '../api.js';
 import { localBackend } from '../backend/local-backend.js';
 import { wrapMasterKey } from '../crypto/envelope.js';
 import { createMasterKey } from '../crypto/keys.js';
@@ -26,12 +26,12 @@ const MiB = 1024 * 1024;
 
 const errorOf = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
 
-function sourceEntries(): { entries: BackupInputEntry[]; expected: Map<string, Buffer | null> } {
+function sourceEntries(): { entries: BackupEntry[]; expected: Map<string, Buffer | null> } {
   const big = random(6 * MiB + 777);
   const text = logText(3 * MiB);
   const sparse = Buffer.concat([random(4096), Buffer.alloc(5 * MiB), random(4096)]);
   const stream = Buffer.from('zone identifier: 3\n');
-  const entries: BackupInputEntry[] = [
+  const entries: BackupEntry[] = [
     { type: 'directory', path: 'docs', metadata: metadata(0, { mode: 0o40750, uid: 1, gid: 2 }) },
     { type: 'directory', path: 'docs/empty', metadata: metadata(0, { mode: 0o40700 }) },
     { type: 'directory', path: 'empty', metadata: metadata(0, { mode: 0o40755, inode: 99 }) },
@@ -130,7 +130,7 @@ describe('a repository', () => {
   it("refuses an 'unchanged' entry the parent has no file for, and a parent that does not exist", async () => {
     const { repository } = await newRepository(await tempDir());
     const first = await repository.backup(entriesOf([{ type: 'directory', path: 'd', metadata: metadata(0) }]), { parent: null });
-    const unchanged: BackupInputEntry = { type: 'unchanged', path: 'd', metadata: metadata(0) };
+    const unchanged: BackupEntry = { type: 'unchanged', path: 'd', metadata: metadata(0) };
     expect(isDomainError(await errorOf(repository.backup(entriesOf([unchanged]), { parent: first.id })), 'UnchangedEntryMissing')).toBe(true);
     expect(isDomainError(await errorOf(repository.backup(entriesOf([unchanged]), { parent: null })), 'UnchangedEntryMissing')).toBe(true);
     expect(isDomainError(await errorOf(repository.backup(entriesOf([]), { parent: 'f'.repeat(64) })), 'SnapshotNotFound')).toBe(true);
@@ -241,7 +241,7 @@ describe('opening a repository', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started: () => void = () => undefined;
     const running = new Promise<void>((resolve) => (started = resolve));
-    const slow = async function* (): AsyncGenerator<BackupInputEntry> {
+    const slow = async function* (): AsyncGenerator<BackupEntry> {
       started();
       await gate;
       yield { type: 'directory', path: 'later', metadata: metadata(0) };

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type {
-  BackupInputEntry,
+  BackupEntry,
   BackupRunOptions,
   KeyEnvelope,
   LongRunOptions,
@@ -22,7 +22,7 @@ import type {
   RepositoryCredentials,
   SnapshotEntry,
   SnapshotSummary,
-  StoredEntry,
+  RecoveredEntry,
   VerifyReport,
 } from '../api.js';
 import { readIfExists } from '../backend/not-found.js';
@@ -137,7 +137,7 @@ class OpenRepository implements Repository {
     this.keyId = context.keyId;
   }
 
-  backup(entries: AsyncIterable<BackupInputEntry>, options: BackupRunOptions): Promise<SnapshotSummary> {
+  backup(entries: AsyncIterable<BackupEntry>, options: BackupRunOptions): Promise<SnapshotSummary> {
     return runBackup(this.context, entries, options);
   }
 
@@ -150,7 +150,7 @@ class OpenRepository implements Repository {
     return summaries.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
   }
 
-  entries(snapshotId: string, items?: readonly string[]): AsyncIterable<StoredEntry> {
+  entries(snapshotId: string, items?: readonly string[]): AsyncIterable<RecoveredEntry> {
     return storedEntries(this.context, snapshotId, items);
   }
 

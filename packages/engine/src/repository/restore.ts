@@ -3,7 +3,7 @@
  * decompressed one at a time, the next one read ahead), and its index by path for incremental
  * comparisons. Readers take no lock.
  */
-import type { SnapshotEntry, StoredEntry } from '../api.js';
+import type { SnapshotEntry, RecoveredEntry } from '../api.js';
 import { snapshotNotFound } from '../errors.js';
 import { BlobReader } from './blob-reader.js';
 import type { RepositoryContext } from './context.js';
@@ -23,7 +23,7 @@ function readerFor(context: RepositoryContext): BlobReader {
 }
 
 /** The snapshot's entries in stored order (directories first); with `items`, those paths, what is under them and the directories leading to them. */
-export async function* storedEntries(context: RepositoryContext, snapshotId: string, items?: readonly string[]): AsyncGenerator<StoredEntry> {
+export async function* storedEntries(context: RepositoryContext, snapshotId: string, items?: readonly string[]): AsyncGenerator<RecoveredEntry> {
   const record = await snapshotOf(context, snapshotId);
   const reader = readerFor(context);
   const chosen = items === undefined ? undefined : items.map((item) => item.replace(/\/+$/, ''));

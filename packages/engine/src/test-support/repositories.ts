@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { BackupInputEntry, ContentSource, EntryMetadata, MasterKey, Repository } from '../api.js';
+import type { BackupEntry, ContentSource, EntryMetadata, MasterKey, Repository } from '../api.js';
 import { localBackend } from '../backend/local-backend.js';
 import { createMasterKey } from '../crypto/keys.js';
 import { initRepository } from '../repository/repository.js';
@@ -48,7 +48,7 @@ export function contentOf(data: Uint8Array, blockSize = 1024 * 1024): ContentSou
 }
 
 /** Entries as an async iterable. */
-export async function* entriesOf(entries: readonly BackupInputEntry[]): AsyncGenerator<BackupInputEntry> {
+export async function* entriesOf(entries: readonly BackupEntry[]): AsyncGenerator<BackupEntry> {
   yield* entries;
 }
 
@@ -56,7 +56,7 @@ export async function* entriesOf(entries: readonly BackupInputEntry[]): AsyncGen
 export type SourceTree = ReadonlyMap<string, Uint8Array | null>;
 
 /** The backup entries of a source tree, every file read. */
-export function fileEntries(tree: SourceTree, blockSize?: number): BackupInputEntry[] {
+export function fileEntries(tree: SourceTree, blockSize?: number): BackupEntry[] {
   return [...tree].map(([path, data]) =>
     data === null
       ? { type: 'directory', path, metadata: metadata(0, { mode: 0o40755 }) }

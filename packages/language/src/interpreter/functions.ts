@@ -3,23 +3,12 @@
  * (or the one its name qualifies: `global:Name`, `script:Name`) with metadata from its param().
  */
 import type { CommandInfo } from '@dpmsh/cmdlets';
-import type { Scope } from '@dpmsh/runtime';
 import type { FunctionDefinitionAst } from '../parser/ast.js';
 import type { ExecutionContext } from './context.js';
 import { buildMetadata } from './metadata.js';
 import { ScriptBlockValue } from './script-block.js';
 import { functionParameters } from './script-processor.js';
-
-function targetScope(qualifier: string, scope: Scope): Scope {
-  switch (qualifier) {
-    case 'global':
-      return scope.global;
-    case 'script':
-      return scope.nearest('script');
-    default:
-      return scope;
-  }
-}
+import { qualifiedScope } from './variables.js';
 
 /** Defines a function from its statement. */
 export async function defineFunction(node: FunctionDefinitionAst, ctx: ExecutionContext): Promise<void> {
@@ -34,5 +23,5 @@ export async function defineFunction(node: FunctionDefinitionAst, ctx: Execution
     metadata,
     scriptBlock: new ScriptBlockValue(node.body, ctx),
   };
-  targetScope(qualifier, ctx.scope).functions.set(name.toLowerCase(), info);
+  qualifiedScope(qualifier, ctx.scope).functions.set(name.toLowerCase(), info);
 }

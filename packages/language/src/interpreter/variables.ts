@@ -10,8 +10,9 @@ import { sessionState } from './session-state.js';
 
 const CONSTANTS: Record<string, unknown> = { null: null, true: true, false: false };
 
-function targetScope(path: VariablePath, scope: Scope): Scope {
-  switch (path.scope) {
+/** The scope a `global:` or `script:` qualifier names; with any other, the current one. */
+export function qualifiedScope(qualifier: string | null, scope: Scope): Scope {
+  switch (qualifier) {
     case 'global':
       return scope.global;
     case 'script':
@@ -31,7 +32,7 @@ export function readVariable(path: VariablePath, ctx: ExecutionContext, extent: 
   const lower = name.toLowerCase();
   if (lower in CONSTANTS && !path.drive) return CONSTANTS[lower];
   if (lower === '?') return sessionState(ctx.session).lastSuccess;
-  const variable = path.scope === null || path.scope === 'local' || path.scope === 'private' ? lookupFrom(ctx.scope, name, path.scope) : targetScope(path, ctx.scope).local(name);
+  const variable = path.scope === null || path.scope === 'local' || path.scope === 'private' ? lookupFrom(ctx.scope, name, path.scope) : qualifiedScope(path.scope, ctx.scope).local(name);
   if (variable) return variable.value;
   if (ctx.scope.strictVersion >= 1) {
     throw scriptError(`The variable '$${path.userPath}' cannot be retrieved because it has not been set.`, 'VariableIsUndefined', extent, {
@@ -70,7 +71,7 @@ export function assignVariable(path: VariablePath, value: unknown, ctx: Executio
       targetObject: name,
     });
   }
-  const scope = targetScope(path, ctx.scope);
+  const scope = qualifiedScope(path.scope, ctx.scope);
   const existing = scope.local(name);
   if (existing) {
     if (existing.options.readOnly || existing.options.constant) {
@@ -88,7 +89,7 @@ export function assignVariable(path: VariablePath, value: unknown, ctx: Executio
 
 /** Defines `[type]$x = value`: the variable keeps converting every later assignment. */
 export function defineConstrained(path: VariablePath, value: unknown, constrain: (v: unknown) => unknown, ctx: ExecutionContext): void {
-  const scope = targetScope(path, ctx.scope);
+  const scope = qualifiedScope(path.scope, ctx.scope);
   scope.define({ name: path.name, value: constrain(value), options: {}, constrain });
 }
 

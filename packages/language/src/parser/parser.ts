@@ -93,6 +93,12 @@ interface Mark {
 
 type StartKind = 'expression' | 'command' | 'call' | 'dot' | 'label' | 'pipe';
 
+/** The error a parenthesized comma list reports when its `)` is missing; each names its list. */
+type MissingCloseParenId =
+  | 'MissingEndParenthesisInFunctionParameterList'
+  | 'MissingEndParenthesisInMethodCall'
+  | 'MissingEndParenthesisInExpression';
+
 interface BinaryInfo {
   readonly precedence: number;
   readonly operator: BinaryOperator;
@@ -540,49 +546,57 @@ export class Parser implements LexerHost {
     } else {
       this.take(open);
       parameters = this.parseParameterList();
-      this.expectParameterListClose();
     }
     return { kind: 'ParamBlock', extent: this.ext(startOffset, this.lastEnd), attributes, parameters };
   }
 
-  private expectParameterListClose(): void {
-    this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report(
-        'MissingEndParenthesisInFunctionParameterList',
-        messages.MissingEndParenthesisInFunctionParameterList(),
-        this.lastEnd,
-        this.lastEnd,
-        close,
-      );
-    }
-  }
-
-  /** Parameters separated by commas, after `(`; stops before `)`. */
+  /** Parameters separated by commas, after `(`, through the `)`. */
   private parseParameterList(): ParameterAst[] {
-    const parameters: ParameterAst[] = [];
-    this.skipNewlines();
-    if (this.peek().kind === 'RParen') return parameters;
-    for (;;) {
-      this.skipNewlines();
+    return this.parseParenthesizedList(() => {
       const parameter = this.parseParameter();
       if (parameter === null) {
         const tok = this.peek();
         if (tok.kind !== 'RParen' && !this.atEnd(tok)) {
           this.report('InvalidFunctionParameter', messages.InvalidFunctionParameter(), tok.start, tok.end, tok);
         }
-        break;
       }
-      parameters.push(parameter);
-      this.skipNewlines();
-      const comma = this.peek();
-      if (comma.kind !== 'Comma') break;
-      this.take(comma);
+      return parameter;
+    }, 'MissingEndParenthesisInFunctionParameterList');
+  }
+
+  /**
+   * The comma list of parameters, method arguments or attribute arguments, after its `(`, through
+   * its `)`; newlines may stand around every item and comma. `parseItem` is told how many items
+   * came before and returns null to end the list, having reported what that means in its place.
+   */
+  private parseParenthesizedList<T>(parseItem: (count: number) => T | null, missingClose: MissingCloseParenId): T[] {
+    const items: T[] = [];
+    this.skipNewlines();
+    if (this.peek().kind !== 'RParen') {
+      for (;;) {
+        this.skipNewlines();
+        const item = parseItem(items.length);
+        if (item === null) break;
+        items.push(item);
+        this.skipNewlines();
+        const comma = this.peek();
+        if (comma.kind !== 'Comma') break;
+        this.take(comma);
+      }
     }
-    return parameters;
+    this.skipNewlines();
+    this.expectClosing('RParen', missingClose, messages[missingClose]());
+    return items;
+  }
+
+  /** Takes the closing token a construct needs, or reports its error where the construct's text ends. */
+  private expectClosing(kind: TokKind, id: ParseErrorId, message: string): void {
+    const close = this.peek();
+    if (close.kind === kind) {
+      this.take(close);
+    } else {
+      this.report(id, message, this.lastEnd, this.lastEnd, close);
+    }
   }
 
   private parseParameter(): ParameterAst | null {
@@ -972,12 +986,7 @@ export class Parser implements LexerHost {
         this.report('IfStatementMissingCondition', messages.IfStatementMissingCondition(word), open.end, open.end, this.peek());
       }
       this.skipNewlines();
-      const close = this.peek();
-      if (close.kind === 'RParen') {
-        this.take(close);
-      } else {
-        this.report('MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word), this.lastEnd, this.lastEnd, close);
-      }
+      this.expectClosing('RParen', 'MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word));
       this.skipNewlines();
       const body = this.parseBlockOrReport('MissingStatementBlock', messages.MissingStatementBlock(word));
       if (body === null) break;
@@ -1019,12 +1028,7 @@ export class Parser implements LexerHost {
       this.report('MissingExpressionAfterKeyword', messages.MissingExpressionAfterKeyword(word), open.end, open.end, this.peek());
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement(word));
     return condition ?? this.errorStatement(open.end, this.lastEnd);
   }
 
@@ -1086,12 +1090,7 @@ export class Parser implements LexerHost {
     separator();
     const iterator = part();
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement('for'), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisAfterStatement', messages.MissingEndParenthesisAfterStatement('for'));
     this.skipNewlines();
     const body = this.parseBlockOrReport('MissingLoopStatement', messages.MissingLoopStatement('for'));
     if (body === null) return this.errorStatement(keyword.start, this.lastEnd);
@@ -1136,12 +1135,7 @@ export class Parser implements LexerHost {
       this.report('MissingForeachExpression', messages.MissingForeachExpression(), this.lastEnd, this.lastEnd, this.peek());
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisAfterForeach', messages.MissingEndParenthesisAfterForeach(), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisAfterForeach', messages.MissingEndParenthesisAfterForeach());
     this.skipNewlines();
     const body = this.parseBlockOrReport('MissingForeachStatement', messages.MissingForeachStatement());
     if (body === null || condition === null) return this.errorStatement(keyword.start, this.lastEnd, [variable]);
@@ -1194,12 +1188,7 @@ export class Parser implements LexerHost {
         this.report('MissingSwitchValueExpression', messages.MissingSwitchValueExpression(), open.end, open.end, this.peek());
       }
       this.skipNewlines();
-      const close = this.peek();
-      if (close.kind === 'RParen') {
-        this.take(close);
-      } else {
-        this.report('MissingEndParenthesisInSwitchStatement', messages.MissingEndParenthesisInSwitchStatement(), this.lastEnd, this.lastEnd, close);
-      }
+      this.expectClosing('RParen', 'MissingEndParenthesisInSwitchStatement', messages.MissingEndParenthesisInSwitchStatement());
     }
     this.skipNewlines();
     const open = this.peek();
@@ -1409,7 +1398,6 @@ export class Parser implements LexerHost {
     if (paren.kind === 'LParen') {
       this.take(paren);
       parameters = this.parseParameterList();
-      this.expectParameterListClose();
       this.skipNewlines();
     }
     const open = this.peek();
@@ -1747,21 +1735,28 @@ export class Parser implements LexerHost {
     const first = this.parseCommandPrimary(parametersAsText);
     if (first === null) return null;
     if (this.peek('command').kind !== 'Comma') return first;
+    return this.parseArrayTail(first, 'command', () => (endsCommand(this.peek('command')) ? null : this.parseCommandPrimary(true)));
+  }
+
+  /**
+   * The rest of `first, b, c` in either mode: each comma, newlines after it, then one element; a
+   * comma with nothing after it is reported at the comma.
+   */
+  private parseArrayTail(first: ExpressionAst, mode: LexMode, parseElement: () => ExpressionAst | null): ArrayLiteralAst {
     const elements: ExpressionAst[] = [first];
     for (;;) {
-      const comma = this.peek('command');
+      const comma = this.peek(mode);
       if (comma.kind !== 'Comma') break;
       this.take(comma);
       this.skipNewlines();
-      const next = endsCommand(this.peek('command')) ? null : this.parseCommandPrimary(true);
+      const next = parseElement();
       if (next === null) {
-        this.report('MissingExpressionAfterToken', messages.MissingExpressionAfterToken(','), comma.end, comma.end, this.peek('command'));
+        this.report('MissingExpressionAfterToken', messages.MissingExpressionAfterToken(','), comma.end, comma.end, this.peek(mode));
         break;
       }
       elements.push(next);
     }
-    const array: ArrayLiteralAst = { kind: 'ArrayLiteral', extent: this.ext(first.extent.startOffset, this.lastEnd), elements };
-    return array;
+    return { kind: 'ArrayLiteral', extent: this.ext(first.extent.startOffset, this.lastEnd), elements };
   }
 
   /** A single argument-mode value: bareword, number, string, variable, `(...)`, `$(...)`, `@(...)`, `@{...}`, `{...}`. */
@@ -1886,20 +1881,7 @@ export class Parser implements LexerHost {
   private parseArrayLiteral(allowComma: boolean): ExpressionAst | null {
     const first = this.parseUnary();
     if (first === null || !allowComma || this.peek().kind !== 'Comma') return first;
-    const elements: ExpressionAst[] = [first];
-    for (;;) {
-      const comma = this.peek();
-      if (comma.kind !== 'Comma') break;
-      this.take(comma);
-      this.skipNewlines();
-      const next = this.parseUnary();
-      if (next === null) {
-        this.report('MissingExpressionAfterToken', messages.MissingExpressionAfterToken(','), comma.end, comma.end, this.peek());
-        break;
-      }
-      elements.push(next);
-    }
-    return { kind: 'ArrayLiteral', extent: this.ext(first.extent.startOffset, this.lastEnd), elements };
+    return this.parseArrayTail(first, 'expression', () => this.parseUnary());
   }
 
   private parseUnary(): ExpressionAst | null {
@@ -2100,35 +2082,14 @@ export class Parser implements LexerHost {
   }
 
   private parseMethodArguments(): ExpressionAst[] {
-    const open = this.peek();
-    this.take(open);
-    const args: ExpressionAst[] = [];
-    this.skipNewlines();
-    if (this.peek().kind !== 'RParen') {
-      for (;;) {
-        this.skipNewlines();
-        const arg = this.parseExpression(false);
-        if (arg === null) {
-          if (args.length > 0) {
-            this.report('MissingExpressionAfterToken', messages.MissingExpressionAfterToken(','), this.lastEnd, this.lastEnd, this.peek());
-          }
-          break;
-        }
-        args.push(arg);
-        this.skipNewlines();
-        const comma = this.peek();
-        if (comma.kind !== 'Comma') break;
-        this.take(comma);
+    this.take(this.peek());
+    return this.parseParenthesizedList((count) => {
+      const arg = this.parseExpression(false);
+      if (arg === null && count > 0) {
+        this.report('MissingExpressionAfterToken', messages.MissingExpressionAfterToken(','), this.lastEnd, this.lastEnd, this.peek());
       }
-    }
-    this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisInMethodCall', messages.MissingEndParenthesisInMethodCall(), this.lastEnd, this.lastEnd, close);
-    }
-    return args;
+      return arg;
+    }, 'MissingEndParenthesisInMethodCall');
   }
 
   private parseIndex(target: ExpressionAst, openLength: number, nullConditional: boolean): IndexExpressionAst {
@@ -2141,12 +2102,7 @@ export class Parser implements LexerHost {
       index = this.errorExpression(openEnd, openEnd);
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RBracket') {
-      this.take(close);
-    } else {
-      this.report('MissingEndSquareBracket', messages.MissingEndSquareBracket(), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RBracket', 'MissingEndSquareBracket', messages.MissingEndSquareBracket());
     return { kind: 'IndexExpression', extent: this.ext(target.extent.startOffset, this.lastEnd), target, index, nullConditional };
   }
 
@@ -2161,12 +2117,7 @@ export class Parser implements LexerHost {
       pipeline = this.parsePipelineChainStatement();
     }
     this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
-    } else {
-      this.report('MissingEndParenthesisInExpression', messages.MissingEndParenthesisInExpression(), this.lastEnd, this.lastEnd, close);
-    }
+    this.expectClosing('RParen', 'MissingEndParenthesisInExpression', messages.MissingEndParenthesisInExpression());
     return {
       kind: 'ParenExpression',
       extent: this.ext(open.start, this.lastEnd),
@@ -2292,18 +2243,7 @@ export class Parser implements LexerHost {
       this.take(paren);
       this.parseAttributeArguments(positional, named);
     }
-    const close = this.peek();
-    if (close.kind === 'RBracket') {
-      this.take(close);
-    } else {
-      this.report(
-        'EndSquareBracketExpectedAtEndOfAttribute',
-        messages.EndSquareBracketExpectedAtEndOfAttribute(),
-        this.lastEnd,
-        this.lastEnd,
-        close,
-      );
-    }
+    this.expectClosing('RBracket', 'EndSquareBracketExpectedAtEndOfAttribute', messages.EndSquareBracketExpectedAtEndOfAttribute());
     const extent = this.ext(open.start, this.lastEnd);
     if (isAttribute) {
       return { kind: 'Attribute', extent, typeName, positionalArguments: positional, namedArguments: named };
@@ -2312,61 +2252,49 @@ export class Parser implements LexerHost {
   }
 
   private parseAttributeArguments(positional: ExpressionAst[], named: NamedAttributeArgumentAst[]): void {
-    this.skipNewlines();
-    if (this.peek().kind !== 'RParen') {
-      for (;;) {
-        this.skipNewlines();
-        const tok = this.peek();
-        if (tok.kind === 'Identifier') {
-          this.take(tok, 'member');
-          const afterName = this.lexer.skipTrivia(this.pos);
-          const equals = this.peek();
-          let argument: ExpressionAst;
-          let omitted = false;
-          if (equals.kind === 'Operator' && equals.op === '=' && this.ch(afterName + 1) !== '=') {
-            this.take(equals);
-            this.skipNewlines();
-            const value = this.parseExpression(false);
-            if (value === null) {
-              this.report('MissingExpressionInNamedArgument', messages.MissingExpressionInNamedArgument(), equals.end, equals.end, this.peek());
-            }
-            argument = value ?? this.errorExpression(equals.end, equals.end);
-          } else {
-            omitted = true;
-            const implicitTrue: VariableExpressionAst = {
-              kind: 'Variable',
-              extent: this.ext(tok.start, tok.end),
-              variablePath: { userPath: 'true', scope: null, drive: null, name: 'true' },
-              splatted: false,
-              braced: false,
-            };
-            argument = implicitTrue;
-          }
-          named.push({
-            kind: 'NamedAttributeArgument',
-            extent: this.ext(tok.start, this.lastEnd),
-            argumentName: tok.name ?? tok.text,
-            argument,
-            expressionOmitted: omitted,
-          });
-        } else {
-          const value = this.parseExpression(false);
-          if (value === null) break;
-          positional.push(value);
-        }
-        this.skipNewlines();
-        const comma = this.peek();
-        if (comma.kind !== 'Comma') break;
-        this.take(comma);
+    const args = this.parseParenthesizedList((): ExpressionAst | NamedAttributeArgumentAst | null => {
+      const tok = this.peek();
+      return tok.kind === 'Identifier' ? this.parseNamedAttributeArgument(tok) : this.parseExpression(false);
+    }, 'MissingEndParenthesisInExpression');
+    for (const arg of args) {
+      if (arg.kind === 'NamedAttributeArgument') named.push(arg);
+      else positional.push(arg);
+    }
+  }
+
+  /** `Name = value`, or a bare `Name` that means `Name = $true`. */
+  private parseNamedAttributeArgument(tok: Tok): NamedAttributeArgumentAst {
+    this.take(tok, 'member');
+    const afterName = this.lexer.skipTrivia(this.pos);
+    const equals = this.peek();
+    let argument: ExpressionAst;
+    let omitted = false;
+    if (equals.kind === 'Operator' && equals.op === '=' && this.ch(afterName + 1) !== '=') {
+      this.take(equals);
+      this.skipNewlines();
+      const value = this.parseExpression(false);
+      if (value === null) {
+        this.report('MissingExpressionInNamedArgument', messages.MissingExpressionInNamedArgument(), equals.end, equals.end, this.peek());
       }
-    }
-    this.skipNewlines();
-    const close = this.peek();
-    if (close.kind === 'RParen') {
-      this.take(close);
+      argument = value ?? this.errorExpression(equals.end, equals.end);
     } else {
-      this.report('MissingEndParenthesisInExpression', messages.MissingEndParenthesisInExpression(), this.lastEnd, this.lastEnd, close);
+      omitted = true;
+      const implicitTrue: VariableExpressionAst = {
+        kind: 'Variable',
+        extent: this.ext(tok.start, tok.end),
+        variablePath: { userPath: 'true', scope: null, drive: null, name: 'true' },
+        splatted: false,
+        braced: false,
+      };
+      argument = implicitTrue;
     }
+    return {
+      kind: 'NamedAttributeArgument',
+      extent: this.ext(tok.start, this.lastEnd),
+      argumentName: tok.name ?? tok.text,
+      argument,
+      expressionOmitted: omitted,
+    };
   }
 
   /** A type name inside `[...]`: `Name`, `Name[]`, `Name[,]`, `Name[Arg1, Arg2]`, nested. */
