@@ -41,7 +41,11 @@ export const newVariable = defineCmdlet<NewVariableParameters>({
     description: 'Creates a variable in the current scope (or the one -Scope names), optionally read-only or constant. It fails if the scope already has a variable of that name, unless -Force is given and that variable is not constant.',
     examples: [
       { title: 'Create a read-only variable', code: "New-Variable -Name limit -Value 10 -Option ReadOnly\n$limit", output: '10' },
-      { title: 'Creating it twice fails', code: 'New-Variable zone 1\nNew-Variable zone 2' },
+      {
+        title: 'Creating it twice fails',
+        code: 'New-Variable zone 1\nNew-Variable zone 2',
+        output: "New-Variable:\nLine |\n   2 |  New-Variable zone 2\n     |  ~~~~~~~~~~~~~~~~~~~\n     | A variable with name 'zone' already exists.",
+      },
     ],
   },
   async process(ctx) {

@@ -11,7 +11,7 @@ export const outNull = defineCmdlet<{ InputObject?: unknown }>({
   help: {
     synopsis: 'Discards its input.',
     description: 'Deletes output instead of sending it down the pipeline or to the console.',
-    examples: [{ title: 'Discard output', code: 'New-BackupVault -Name v1 -Location westus | Out-Null' }],
+    examples: [{ title: 'Discard output', code: "1..3 | Out-Null\n'done'", output: 'done' }],
   },
   process() {},
 });
