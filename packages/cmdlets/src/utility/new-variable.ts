@@ -6,9 +6,8 @@ import { scopeFromArgument } from './scope-argument.js';
 import { parseOptions } from './scoped-item-options.js';
 import { variableObject, notWritable, scopeParameter, optionParameter, visibilityParameter } from './variable-access.js';
 
-const SESSION_STATE = 'System.Management.Automation';
-
 const all = ALL_PARAMETER_SETS;
+const SESSION_STATE = 'System.Management.Automation';
 
 interface NewVariableParameters {
   Name: string;

@@ -10,6 +10,7 @@ import { fileOpenError } from './file-errors.js';
 
 const all = ALL_PARAMETER_SETS;
 
+/** The formatter and lines of each invocation (keyed by its context, which lives as long as it). */
 const states = new WeakMap<object, OutState>();
 
 interface OutFileParameters {

@@ -7,6 +7,7 @@ import { lineFormatter, type OutState } from './out-text.js';
 
 const all = ALL_PARAMETER_SETS;
 
+/** The formatter and lines of each invocation (keyed by its context, which lives as long as it). */
 const states = new WeakMap<object, OutState>();
 
 interface OutStringParameters {

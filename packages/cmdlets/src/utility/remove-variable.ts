@@ -5,9 +5,8 @@ import { errorRecord, type ErrorRecord } from '@dpmsh/runtime';
 import { scopeChain, scopeFromArgument } from './scope-argument.js';
 import { type Filter, changeableVariables, variableNamesParameter, filterParameters, scopeParameter } from './variable-access.js';
 
-const SESSION_STATE = 'System.Management.Automation';
-
 const all = ALL_PARAMETER_SETS;
+const SESSION_STATE = 'System.Management.Automation';
 
 interface RemoveVariableParameters extends Filter {
   Name: string[];
