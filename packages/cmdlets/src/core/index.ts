@@ -1,7 +1,8 @@
 /** The cmdlets of Microsoft.PowerShell.Core: the pipeline's ForEach-Object and Where-Object, help and commands, history, modules, strict mode. */
 import type { CmdletDefinition } from '../session/cmdlet.js';
 import type { Session } from '../session/session.js';
-import { forEachObject, whereObject } from '../utility/pipeline-cmdlets.js';
+import { forEachObject } from './for-each-object.js';
+import { whereObject } from './where-object.js';
 import { getCommand } from './get-command.js';
 import { getHelp } from './get-help.js';
 import { registerHelpViews } from '../help/help-page.js';

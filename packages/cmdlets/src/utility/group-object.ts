@@ -3,8 +3,7 @@ import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
 import { errorRecord, dotNetToString, baseOf, typeNamesOf, enumerableItems, PSHashtable, PSList, PSObject, isSwitchOn } from '@dpmsh/runtime';
-import { compareRows, keyValues, parseKeys, simpleKey, type KeyValue, type ObjectKey } from './object-keys.js';
-import { sortEntries } from './sort-object.js';
+import { compareRows, keyValues, parseKeys, simpleKey, sortEntries, type KeyValue, type ObjectKey } from './object-keys.js';
 
 const all = ALL_PARAMETER_SETS;
 

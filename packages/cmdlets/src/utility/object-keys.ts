@@ -181,3 +181,7 @@ export function simpleKey(values: readonly KeyValue[], caseSensitive: boolean): 
   return key;
 }
 
+/** Sorts entries by their keys, stably: Sort-Object's order, and Group-Object's when it sorts its groups. */
+export function sortEntries<T extends { readonly keys: readonly KeyValue[] }>(entries: T[], ascending: readonly boolean[], caseSensitive: boolean): T[] {
+  return entries.sort((a, b) => compareRows(a.keys, b.keys, ascending, caseSensitive));
+}

@@ -27,7 +27,13 @@ export const readHost = defineCmdlet<{ Prompt?: unknown; AsSecureString?: PSSwit
     synopsis: 'Reads a line of input from the console.',
     description:
       'Reads a line from the host, after showing the prompt. With -AsSecureString or -MaskInput the typed characters show as asterisks. Under -NonInteractive it fails, because there is nobody to answer.',
-    examples: [{ title: 'Ask for a passphrase', code: '$passphrase = Read-Host -Prompt "Encryption passphrase" -AsSecureString' }],
+    examples: [
+      {
+        title: 'Ask for a passphrase',
+        code: '$passphrase = Read-Host -Prompt "Encryption passphrase" -AsSecureString',
+        outputUnchecked: 'It waits for the user to type the passphrase, which a scripted run cannot do.',
+      },
+    ],
   },
   async process(ctx) {
     const host = ctx.session.host;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeJson } from './json.js';
+import { serializeJson } from './json-serialize.js';
 import { settleScriptProperties, PSHashtable, PSObject } from '@dpmsh/runtime';
 
 /** A custom object with a note A and a script property Double whose getter resolves later, as a script block does. */

@@ -2,7 +2,7 @@
 import { ALL_PARAMETER_SETS } from '../metadata/command.js';
 import type { PSSwitch } from '@dpmsh/runtime';
 import { defineCmdlet, type CmdletContext } from '../session/cmdlet.js';
-import { compareRows, keyValues, parseKeys, type KeyValue, type ObjectKey } from './object-keys.js';
+import { compareRows, keyValues, parseKeys, sortEntries, type KeyValue, type ObjectKey } from './object-keys.js';
 import { isSwitchOn } from '@dpmsh/runtime';
 
 const all = ALL_PARAMETER_SETS;
@@ -30,11 +30,6 @@ function stateOf(ctx: CmdletContext<SortParameters>): { keys: ObjectKey[]; entri
   const state = collected.get(ctx);
   if (!state) throw new Error('bug: Sort-Object state missing');
   return state;
-}
-
-/** Sorts entries by their keys (stable); exported for Group-Object's ordering. */
-export function sortEntries<T extends { readonly keys: readonly KeyValue[] }>(entries: T[], ascending: readonly boolean[], caseSensitive: boolean): T[] {
-  return entries.sort((a, b) => compareRows(a.keys, b.keys, ascending, caseSensitive));
 }
 
 /** Sort-Object. */
