@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -134,6 +135,25 @@ describe('protecting a folder', () => {
   });
 });
 
+/** Waits until a home's catalog holds a job in progress, or `started` jobs after the first backup (one already ended). */
+async function jobRunning(home: string, started: number): Promise<void> {
+  for (;;) {
+    try {
+      const catalog = new Database(join(home, 'catalog.db'), { readonly: true, timeout: 5_000 });
+      try {
+        const row = catalog.prepare(`SELECT COUNT(*) AS n, SUM(status = 'InProgress') AS running FROM job WHERE type = 'Backup'`).get() as { n: number; running: number | null };
+        if ((row.running ?? 0) > 0 || row.n > started) return;
+      } finally {
+        catalog.close();
+      }
+    } catch (error) {
+      // The writer holds the lock for a moment: ask again.
+      if (!(error instanceof Error && /SQLITE_BUSY|locked/i.test(error.message))) throw error;
+    }
+    await new Promise((done) => setTimeout(done, 25));
+  }
+}
+
 describe('a backup killed with SIGKILL', () => {
   const t = home('crash');
   beforeAll(async () => {
@@ -152,7 +172,10 @@ describe('a backup killed with SIGKILL', () => {
         env: env(t.home),
         reject: false,
       });
-      await new Promise((done) => setTimeout(done, 300 + Math.floor(Math.random() * 1200)));
+      // Kill it while its job runs, whatever the machine's speed: once the job is in the catalog,
+      // somewhere in the next 0.8 s of its writing.
+      await jobRunning(t.home, round + 1);
+      await new Promise((done) => setTimeout(done, Math.floor(Math.random() * 800)));
       backup.kill('SIGKILL');
       await backup;
       const verified = await ok(t.home, `Get-DPMRecoveryPoint -Datasource ${ds} | Test-DPMRecoveryPoint | ForEach-Object { $_.Ok }`);

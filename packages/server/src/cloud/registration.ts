@@ -6,20 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { assertNotRegisteredElsewhere, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
 import { proveCredentialPossession } from '@dpmsh/vault';
-import { putRegistration, registrationRow } from '../catalog/registration.js';
+import { putRegistration, registrationRow, type RegistrationRow } from '../catalog/registration.js';
 import type { ServerContext } from '../context/server-context.js';
 import { withSettings, type SettingsChange } from './settings-change.js';
 
 /** This server's registration to a vault. */
-export interface Registration {
+export interface Registration extends Omit<RegistrationRow, 'registrationId'> {
   readonly serverId: string;
   readonly serverName: string;
-  readonly vaultId: string;
-  readonly vaultName: string;
-  readonly subscriptionId: string;
-  readonly region: string;
-  readonly certThumbprint: string;
-  readonly registeredAt: Date;
 }
 
 /** A registration request: the credentials file and, optionally, the settings registration also sets. */

@@ -1,22 +1,16 @@
 /** The server's settings as the cmdlets show and change them (Set-OBMachineSetting, Set-DPMCloudSubscriptionSetting). */
 import { join } from 'node:path';
-import { notRegisteredError, type ProxySettings, type ThrottlingSchedule } from '@dpmsh/core';
+import { notRegisteredError } from '@dpmsh/core';
 import { registrationRow } from '../catalog/registration.js';
-import { readSettings, setting } from '../catalog/settings.js';
+import { readSettings, setting, type StoredSettings } from '../catalog/settings.js';
 import type { ServerContext } from '../context/server-context.js';
 import { passphraseMatches as matches } from '../keys/passphrase.js';
 import { registration, type Registration } from './registration.js';
 import { withSettings, type SettingsChange } from './settings-change.js';
 
 /** The server's settings as the cmdlets show them. */
-export interface ServerSettings {
+export interface ServerSettings extends StoredSettings {
   readonly registration: Registration | null;
-  readonly passphraseSet: boolean;
-  readonly recoveryFolder: string | null;
-  readonly scratchPath: string | null;
-  readonly proxy: ProxySettings | null;
-  readonly throttling: ThrottlingSchedule;
-  readonly lastContactAt: Date | null;
 }
 
 /** The server's settings. */
