@@ -34,7 +34,8 @@ async function modulesLoaded(args: readonly string[]): Promise<string[]> {
 describe('scripted runs', () => {
   it('never import Ink, React or the interactive shell', async () => {
     const modules = await modulesLoaded(['-NoProfile', '-Command', '$true']);
-    expect(modules.some((url) => url.endsWith('/dist/bin/main.js'))).toBe(true);
-    expect(modules.filter((url) => /\/node_modules\/(ink|react|react-reconciler)\/|\/interactive\//.test(url))).toEqual([]);
+    expect(modules.some((url) => url.endsWith('/dist/dpmsh.js'))).toBe(true);
+    // The interactive shell is its own chunk of the bundle (dpmsh-run-interactive-*.js, dpmsh-prompt-editor-*.js).
+    expect(modules.filter((url) => /\/node_modules\/(ink|react|react-reconciler)\/|\/interactive\/|interactive-|prompt-editor-/.test(url))).toEqual([]);
   }, 30_000);
 });
