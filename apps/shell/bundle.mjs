@@ -8,6 +8,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const SEPARATE = new Set(['@dpmsh/server', '@dpmsh/core']);
+const NPM_SEPARATE = new Set(['execa', 'react-devtools-core']);
 
 /** Bundles the workspace's own packages, but for those kept separate; leaves npm packages to node_modules. */
 const workspaceOnly = {
@@ -15,7 +16,8 @@ const workspaceOnly = {
   setup(bundler) {
     bundler.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = args.path.split('/').slice(0, args.path.startsWith('@') ? 2 : 1).join('/');
-      return name.startsWith('@dpmsh/') && !SEPARATE.has(name) ? undefined : { path: args.path, external: true };
+      const bundled = name.startsWith('@dpmsh/') ? !SEPARATE.has(name) : !name.startsWith('node:') && !NPM_SEPARATE.has(name);
+      return bundled ? undefined : { path: args.path, external: true };
     });
   },
 };
@@ -37,6 +39,8 @@ try {
     platform: 'node',
     target: 'node20.19',
     plugins: [workspaceOnly],
+    // CommonJS packages bundled into ES modules still require Node's built-ins.
+    banner: { js: "import { createRequire as __dpmshRequire } from 'node:module'; const require = __dpmshRequire(import.meta.url);" },
     sourcemap: 'linked',
     logLevel: 'warning',
   });
