@@ -1,18 +1,19 @@
 // Bundles the dpmsh executable after the TypeScript build: the shell, the language, the cmdlets,
 // the DPM module and the value model become a few files, so a start reads a few files instead of
-// resolving some three hundred modules. What loads on demand stays apart: the interactive shell
-// (its own chunk, with Ink and React from node_modules) and the server; so does every package
-// from npm, and the core rules, which the server shares with the DPM module: both sides must see
-// one copy of core's error classes.
+// resolving some three hundred modules. The interactive shell, with Ink and React, is a chunk of
+// its own that only the prompt loads. The server stays apart (it loads on first use, with its
+// native modules and worker threads), and so do the core rules it shares with the DPM module, so
+// both sides see one copy of core's error classes, and execa, which native commands load on demand.
 import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const SEPARATE = new Set(['@dpmsh/server', '@dpmsh/core']);
+// Ink asks for react-devtools-core only when DEV is set; it is not installed.
 const NPM_SEPARATE = new Set(['execa', 'react-devtools-core']);
 
-/** Bundles the workspace's own packages, but for those kept separate; leaves npm packages to node_modules. */
-const workspaceOnly = {
-  name: 'workspace-only',
+/** Bundles every package but those kept separate and Node's own modules. */
+const keptApart = {
+  name: 'kept-apart',
   setup(bundler) {
     bundler.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = args.path.split('/').slice(0, args.path.startsWith('@') ? 2 : 1).join('/');
@@ -38,7 +39,7 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    plugins: [workspaceOnly],
+    plugins: [keptApart],
     // CommonJS packages bundled into ES modules still require Node's built-ins.
     banner: { js: "import { createRequire as __dpmshRequire } from 'node:module'; const require = __dpmshRequire(import.meta.url);" },
     sourcemap: 'linked',
