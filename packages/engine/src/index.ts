@@ -18,3 +18,5 @@ export { initRepository } from './repository/repository.js';
 export { openRepository } from './repository/repository.js';
 /** Options of a repository on this server (codec worker threads). */
 export type { RepositoryOptions } from './repository/repository.js';
+/** Marks a step boundary for the crash tests (DPMSH_TEST_STEP_TRACE, DPMSH_TEST_KILL_AT); a no-op otherwise. */
+export { stepReached } from './steps/step-hook.js';
