@@ -166,7 +166,7 @@ export interface Repository {
   index(snapshotId: string): Promise<Map<string, SnapshotEntry>>;
   /** Re-reads and authenticates every byte of the chosen snapshots (all when absent) and the packs they use. */
   verify(options?: LongRunOptions & { readonly snapshotIds?: readonly string[] }): Promise<VerifyReport>;
-  /** Removes snapshots (their data stays until prune). */
+  /** Removes snapshots (their data stays until prune); one already gone is done, a malformed id is 'SnapshotNotFound'. */
   forget(snapshotIds: readonly string[]): Promise<void>;
   /** Deletes packs no snapshot uses and rewrites mostly-unused ones, never losing a chunk a snapshot needs. */
   prune(options?: LongRunOptions): Promise<PruneReport>;

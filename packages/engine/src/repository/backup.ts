@@ -16,6 +16,7 @@ import { acquireLock } from './lock.js';
 import { manifestRecords } from './manifest-reader.js';
 import { encodeList, LIST_BLOB_CHUNKS, ManifestWriter, toTuple, type ContentRefs } from './manifest.js';
 import { readSnapshot, sealSnapshot, snapshotObjectName, summaryOf, type SnapshotRecord } from './snapshot-store.js';
+import { stepReached } from '../steps/step-hook.js';
 import { WriteSession } from './write-session.js';
 
 /** Progress is reported at least this often (bytes), and after every entry. */
@@ -32,7 +33,7 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
   const lock = await acquireLock(backend, keys);
   const codec = createBlobCodec(keys, context.workers);
   const buffers = new ChunkBuffers(context.config.chunker.max + BLOB_OVERHEAD);
-  const session = new WriteSession(backend, keys, context.index, codec, buffers);
+  const session = new WriteSession('backup', backend, keys, context.index, codec, buffers);
   const chunker = new StreamChunker(context.config.chunker, context.gear, buffers);
   try {
     await context.index.refresh(backend, keys.dataKey);
@@ -101,6 +102,7 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
     };
     const { id, sealed } = sealSnapshot(keys, record);
     await backend.write(snapshotObjectName(id), sealed);
+    stepReached('backup:snapshot-written');
     return summaryOf(id, record);
   } catch (error) {
     await session.abandon();

@@ -1,8 +1,10 @@
 /**
- * The writers' lock, 'locks/exclusive': who holds it (pid, host) and when it was last refreshed,
- * sealed like everything else. A lock is stale, and taken over, when its holder is a process of
- * this host that is gone, or when it has not been refreshed for STALE_AFTER_MS (a holder
- * refreshes it every REFRESH_EVERY_MS). A backend has no create-if-absent, so a taker writes its
+ * The writers' lock, 'locks/exclusive': who holds it (pid, host, boot id, process start time) and
+ * when it was last refreshed, sealed like everything else. A lock is stale, and taken over, when
+ * its holder is a process of this host that is gone — another boot, no such pid, or a pid now
+ * worn by a process that started at another moment (pid reuse) — or when it has not been
+ * refreshed for STALE_AFTER_MS (a holder refreshes it every REFRESH_EVERY_MS). Records without a
+ * boot id or start time (older writers, or hosts without /proc) are judged by the pid alone. A backend has no create-if-absent, so a taker writes its
  * lock, lets concurrent takers settle, and reads it back: the last writer wins, the others fail.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,6 +14,7 @@ import { readIfExists } from '../backend/not-found.js';
 import type { RepositoryKeys } from '../crypto/keys.js';
 import { label, open, seal } from '../crypto/sealed.js';
 import { repositoryLocked } from '../errors.js';
+import { bootId, processStartTicks } from './process-identity.js';
 
 /** The lock's object name. */
 export const LOCK_OBJECT = 'locks/exclusive';
@@ -30,6 +33,10 @@ export interface LockRecord {
   readonly host: string;
   readonly acquiredAt: number;
   readonly refreshedAt: number;
+  /** The holder's boot (/proc/sys/kernel/random/boot_id), when known. */
+  readonly bootId?: string;
+  /** The holder's start, in clock ticks since boot (/proc/<pid>/stat), when known. */
+  readonly startTicks?: number;
 }
 
 const LOCK_AAD = label('dpmsh lock v1');
@@ -55,7 +62,18 @@ function isStale(record: LockRecord, now: number, location: string): boolean {
   if (now - record.refreshedAt > STALE_AFTER_MS) return true;
   if (record.host !== hostname()) return false;
   if (record.pid === process.pid) return heldHere.get(location) !== record.token;
-  return !processAlive(record.pid);
+  const boot = bootId();
+  if (record.bootId !== undefined && boot !== undefined && record.bootId !== boot) return true;
+  if (!processAlive(record.pid)) return true;
+  const started = processStartTicks(record.pid);
+  return record.startTicks !== undefined && started !== undefined && started !== record.startTicks;
+}
+
+/** This process as a lock names it. */
+function thisHolder(): Pick<LockRecord, 'pid' | 'host' | 'bootId' | 'startTicks'> {
+  const boot = bootId();
+  const started = processStartTicks(process.pid);
+  return { pid: process.pid, host: hostname(), ...(boot === undefined ? {} : { bootId: boot }), ...(started === undefined ? {} : { startTicks: started }) };
 }
 
 async function readLock(backend: ObjectBackend, keys: RepositoryKeys): Promise<LockRecord | null | undefined> {
@@ -78,7 +96,7 @@ export async function acquireLock(backend: ObjectBackend, keys: RepositoryKeys):
   if (existing && !isStale(existing, Date.now(), location)) throw repositoryLocked(location, describe(existing));
 
   const now = Date.now();
-  let record: LockRecord = { token: randomBytes(16).toString('hex'), pid: process.pid, host: hostname(), acquiredAt: now, refreshedAt: now };
+  let record: LockRecord = { token: randomBytes(16).toString('hex'), ...thisHolder(), acquiredAt: now, refreshedAt: now };
   heldHere.set(location, record.token);
   try {
     await writeLock(backend, keys, record);

@@ -15,6 +15,7 @@ import { acquireLock } from './lock.js';
 import { packObjectName, type PackRecord } from '../format/pack-format.js';
 import { listSnapshotIds, readSnapshot, snapshotObjectName } from './snapshot-store.js';
 import { walkSnapshot } from './walk.js';
+import { stepReached } from '../steps/step-hook.js';
 import { WriteSession } from './write-session.js';
 
 /** A pack whose used blobs fill less than this share of it is rewritten. */
@@ -81,7 +82,7 @@ export async function runPrune(context: RepositoryContext, options: LongRunOptio
 
     const kept = new IndexStore();
     for (const record of keep) kept.addPack(record);
-    session = new WriteSession(backend, keys, kept);
+    session = new WriteSession('prune', backend, keys, kept);
     for (const record of rewrite) {
       options.signal?.throwIfAborted();
       const pack = await backend.read(packObjectName(record.name));
@@ -95,18 +96,26 @@ export async function runPrune(context: RepositoryContext, options: LongRunOptio
     }
     await session.finish();
     if (keep.length > 0) await writeIndexObject(backend, keys.dataKey, keep);
-    for (const name of contents.objects.keys()) await backend.delete(name);
+    stepReached('prune:new-index-written');
+    for (const name of contents.objects.keys()) {
+      await backend.delete(name);
+      stepReached('prune:index-object-deleted');
+    }
+    stepReached('prune:old-index-deleted');
 
     let bytesFreed = 0;
     for (const record of [...remove, ...rewrite]) {
       await backend.delete(packObjectName(record.name));
       bytesFreed += record.length;
+      stepReached('prune:pack-deleted');
     }
+    stepReached('prune:old-packs-deleted');
     for (const name of orphans) {
       const objectName = packObjectName(name);
       bytesFreed += (await backend.read(objectName)).length;
       await backend.delete(objectName);
     }
+    stepReached('prune:orphans-deleted');
     await context.index.refresh(backend, keys.dataKey);
     return {
       snapshotsRemoved: 0,

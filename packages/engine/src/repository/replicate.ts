@@ -14,6 +14,7 @@ import { acquireLock } from './lock.js';
 import { packObjectName } from '../format/pack-format.js';
 import { readSnapshot, snapshotObjectName } from './snapshot-store.js';
 import { walkSnapshot } from './walk.js';
+import { stepReached } from '../steps/step-hook.js';
 import { WriteSession } from './write-session.js';
 
 /** Copies the snapshot and the blobs the target lacks, under the target's lock. */
@@ -25,7 +26,7 @@ export async function runReplicate(source: RepositoryContext, snapshotId: string
   const snapshotBytes = await source.backend.read(objectName);
 
   const lock = await acquireLock(target.backend, target.keys);
-  const session = new WriteSession(target.backend, target.keys, target.index);
+  const session = new WriteSession('replicate', target.backend, target.keys, target.index);
   try {
     if ((await readIfExists(target.backend, objectName)) !== undefined) return { bytesSent: 0, chunksSent: 0 };
     await target.index.refresh(target.backend, target.keys.dataKey);
@@ -62,6 +63,7 @@ export async function runReplicate(source: RepositoryContext, snapshotId: string
     }
     await session.finish();
     await target.backend.write(objectName, snapshotBytes);
+    stepReached('replicate:snapshot-written');
     return { bytesSent: session.bytesWritten + snapshotBytes.length, chunksSent };
   } catch (error) {
     await session.abandon();

@@ -30,17 +30,17 @@ import { DEFAULT_CHUNKER_PARAMS } from '../chunking/fastcdc.js';
 import { gearTable } from '../chunking/gear.js';
 import { unwrapMasterKey } from '../crypto/envelope.js';
 import { deriveKeys, keyIdOf } from '../crypto/keys.js';
-import { keyMismatch, passphraseIncorrect, repositoryCorrupt, repositoryExists as repositoryExistsError, repositoryNotFound, snapshotNotFound } from '../errors.js';
+import { keyMismatch, passphraseIncorrect, repositoryCorrupt, repositoryExists as repositoryExistsError, repositoryNotFound } from '../errors.js';
 import { isDomainError } from '@dpmsh/core';
 import { runBackup } from './backup.js';
 import { CONFIG_OBJECT, openConfig, writeConfig, type RepositoryConfig } from './config.js';
 import type { RepositoryContext } from './context.js';
 import { IndexStore } from './index-store.js';
-import { acquireLock } from './lock.js';
+import { runForget } from './forget.js';
 import { runPrune } from './prune.js';
 import { runReplicate } from './replicate.js';
 import { snapshotIndex, storedEntries } from './restore.js';
-import { listSnapshotIds, readSnapshot, snapshotObjectName, summaryOf } from './snapshot-store.js';
+import { listSnapshotIds, readSnapshot, summaryOf } from './snapshot-store.js';
 import { runVerify } from './verify.js';
 
 /** How a repository is worked with on this server. */
@@ -162,16 +162,8 @@ class OpenRepository implements Repository {
     return runVerify(this.context, options);
   }
 
-  async forget(snapshotIds: readonly string[]): Promise<void> {
-    const lock = await acquireLock(this.backend, this.context.keys);
-    try {
-      const present = new Set(await listSnapshotIds(this.backend));
-      const missing = snapshotIds.find((id) => !present.has(id));
-      if (missing !== undefined) throw snapshotNotFound(this.backend.location, missing);
-      for (const id of snapshotIds) await this.backend.delete(snapshotObjectName(id));
-    } finally {
-      await lock.release();
-    }
+  forget(snapshotIds: readonly string[]): Promise<void> {
+    return runForget(this.context, snapshotIds);
   }
 
   prune(options?: LongRunOptions): Promise<PruneReport> {

@@ -11,6 +11,7 @@ import type { RepositoryKeys } from '../crypto/keys.js';
 import type { ChunkBuffers } from '../chunking/chunk-buffers.js';
 import type { BlobCodec } from '../workers/blob-codec.js';
 import { blobId, encodeBlob, type BlobType } from '../format/blob.js';
+import { stepReached } from '../steps/step-hook.js';
 import { writeIndexObject, type IndexStore } from './index-store.js';
 import { packObjectName, type PackRecord } from '../format/pack-format.js';
 import { PACK_TARGET_BYTES, PackWriter, type FinishedPack } from './pack-writer.js';
@@ -38,6 +39,8 @@ export class WriteSession {
   private readonly maxJobs: number;
 
   constructor(
+    /** The operation's name in its step boundaries ('backup' gives 'backup:packs-written'). */
+    private readonly operation: string,
     private readonly backend: ObjectBackend,
     private readonly keys: RepositoryKeys,
     private readonly index: IndexStore,
@@ -101,6 +104,7 @@ export class WriteSession {
     for (const type of ['data', 'tree'] as const) if (this.packs[type].count > 0) this.writePack(this.packs[type].finish());
     await drain(this.writes);
     this.throwIfFailed();
+    stepReached(`${this.operation}:packs-written`);
     if (this.unindexed.length > 0) await this.writeIndex(this.unindexed.splice(0));
   }
 
@@ -135,6 +139,7 @@ export class WriteSession {
   private async writeIndex(records: PackRecord[]): Promise<void> {
     const { name, bytes } = await writeIndexObject(this.backend, this.keys.dataKey, records);
     this.bytesWritten += bytes;
+    stepReached(`${this.operation}:index-written`);
     this.index.addIndexObject(name, records);
     for (const record of records) for (const blob of record.blobs) this.pending.delete(blob.id);
   }
