@@ -36,6 +36,7 @@ import { runBackup } from './backup.js';
 import { CONFIG_OBJECT, openConfig, writeConfig, type RepositoryConfig } from './config.js';
 import type { RepositoryContext } from './context.js';
 import { IndexStore } from './index-store.js';
+import { encodeEnvelope, keyObjectName, readEnvelopes } from './key-objects.js';
 import { runForget } from './forget.js';
 import { runPrune } from './prune.js';
 import { runReplicate } from './replicate.js';
@@ -49,8 +50,6 @@ export interface RepositoryOptions {
   readonly workers?: number;
 }
 
-const KEYS_PREFIX = 'keys/';
-const keyObjectName = (keyId: string): string => `${KEYS_PREFIX}${keyId}`;
 
 /** The contexts behind Repository objects, so that replicate can write into its target. */
 const contexts = new WeakMap<Repository, RepositoryContext>();
@@ -84,10 +83,7 @@ export async function openRepository(backend: ObjectBackend, credentials: Reposi
   const masterKey = 'masterKey' in credentials ? credentials.masterKey : await unwrapStored(backend, credentials.passphrase);
   const keys = deriveKeys(masterKey);
   const config = openConfig(keys, sealedConfig);
-  if (config === null) {
-    if ('masterKey' in credentials) throw keyMismatch(backend.location, 'The master key');
-    throw repositoryCorrupt(backend.location, 'its key envelope opens, but its config does not authenticate under that key');
-  }
+  if (config === null) throw await configRefusal(backend, credentials, keyIdOf(masterKey));
   const context: RepositoryContext = {
     backend,
     keys,
@@ -104,26 +100,36 @@ export async function openRepository(backend: ObjectBackend, credentials: Reposi
 }
 
 async function unwrapStored(backend: ObjectBackend, passphrase: string): Promise<MasterKey> {
-  for (const name of await backend.list(KEYS_PREFIX)) {
-    const bytes = await readIfExists(backend, name);
-    if (bytes === undefined) continue;
-    let envelope: KeyEnvelope;
-    try {
-      envelope = JSON.parse(Buffer.from(bytes).toString('utf8')) as KeyEnvelope;
-    } catch {
+  const damaged: string[] = [];
+  for (const stored of await readEnvelopes(backend)) {
+    if ('damage' in stored) {
+      damaged.push(`key envelope ${stored.name} (${stored.damage})`);
       continue;
     }
     try {
-      return await unwrapMasterKey(envelope, passphrase, backend.location);
+      return await unwrapMasterKey(stored.envelope, passphrase, backend.location);
     } catch (error) {
       if (!isDomainError(error, 'RepositoryPassphraseIncorrect')) throw error;
     }
   }
+  // A damaged envelope may well be the one the passphrase opens: blaming the passphrase would send the administrator the wrong way.
+  if (damaged.length > 0) {
+    throw repositoryCorrupt(backend.location, `${damaged.join(', ')} is damaged, so the passphrase cannot be tried against it; open the repository with the server's master key and store the envelope again (a passphrase change does)`);
+  }
   throw passphraseIncorrect(backend.location);
 }
 
+/** Why a config did not open: damage when the key's own envelope is stored here, another key when it is not. */
+async function configRefusal(backend: ObjectBackend, credentials: RepositoryCredentials, keyId: string): Promise<Error> {
+  const envelope = keyObjectName(keyId);
+  if ('passphrase' in credentials || (await readIfExists(backend, envelope)) !== undefined) {
+    return repositoryCorrupt(backend.location, `its config does not authenticate under the key whose envelope ${envelope} is stored here, so the config is damaged`);
+  }
+  return keyMismatch(backend.location, 'The master key');
+}
+
 async function writeEnvelope(backend: ObjectBackend, envelope: KeyEnvelope): Promise<void> {
-  await backend.write(keyObjectName(envelope.keyId), Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8'));
+  await backend.write(keyObjectName(envelope.keyId), encodeEnvelope(envelope));
 }
 
 class OpenRepository implements Repository {

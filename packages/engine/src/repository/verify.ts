@@ -1,15 +1,18 @@
 /**
- * verify: reads the chosen snapshots' manifests, then re-reads every pack they use (every indexed
- * pack when all snapshots are chosen) and has the codec check each byte of it. Damage becomes a
+ * verify: checks the stored key envelopes and the config, reads the chosen snapshots' manifests,
+ * then re-reads every pack they use (every indexed pack when all snapshots are chosen) and has
+ * the codec check each byte of it. Damage becomes a
  * problem line naming the object, never an exception, so one report shows all of it. Packs no
  * index lists (left by an interrupted write) are counted as unreferenced, not as problems.
  */
 import type { LongRunOptions, VerifyReport } from '../api.js';
-import { isNotFound } from '../backend/not-found.js';
+import { isNotFound, readIfExists } from '../backend/not-found.js';
 import { createBlobCodec } from '../workers/blob-codec.js';
 import { BlobReader } from './blob-reader.js';
+import { CONFIG_OBJECT, openConfig } from './config.js';
 import type { RepositoryContext } from './context.js';
 import { listPacks, readIndexContents, type BlobLocation } from './index-store.js';
+import { keyObjectName, readEnvelopes } from './key-objects.js';
 import { packObjectName, type PackBlob, type PackRecord } from '../format/pack-format.js';
 import { listSnapshotIds, readSnapshot, snapshotObjectName } from './snapshot-store.js';
 import { walkSnapshot } from './walk.js';
@@ -17,7 +20,7 @@ import { walkSnapshot } from './walk.js';
 /** Verifies the repository (the chosen snapshots, or all). */
 export async function runVerify(context: RepositoryContext, options: LongRunOptions & { readonly snapshotIds?: readonly string[] } = {}): Promise<VerifyReport> {
   const { backend, keys } = context;
-  const problems: string[] = [];
+  const problems: string[] = await keyAndConfigProblems(context);
   const contents = await readIndexContents(backend, keys.dataKey);
   for (const name of contents.unreadable) problems.push(`index ${name}: it does not authenticate or decode`);
   const existing = await listPacks(backend);
@@ -121,5 +124,22 @@ function compareWithIndex(name: string, record: PackRecord, header: readonly Pac
   for (const blob of record.blobs) {
     if (!inHeader.has(key(blob))) problems.push(`pack ${packObjectName(name)}: the index lists ${blob.type} blob ${blob.id} at ${blob.offset}+${blob.length}, which its header does not`);
   }
+  return problems;
+}
+
+/** What is wrong with the key envelopes and the config: what a server rebuilt from the passphrase alone would trip on. */
+async function keyAndConfigProblems(context: RepositoryContext): Promise<string[]> {
+  const { backend, keys, keyId, config } = context;
+  const problems: string[] = [];
+  const envelopes = await readEnvelopes(backend);
+  for (const stored of envelopes) if ('damage' in stored) problems.push(`key envelope ${stored.name}: ${stored.damage}`);
+  if (!envelopes.some((stored) => stored.name === keyObjectName(keyId))) {
+    problems.push(`key envelope ${keyObjectName(keyId)}: it is missing, so the passphrase alone cannot open this repository`);
+  }
+  const sealed = await readIfExists(backend, CONFIG_OBJECT);
+  const stored = sealed === undefined ? undefined : openConfig(keys, sealed);
+  if (sealed === undefined) problems.push(`config ${CONFIG_OBJECT}: it is missing`);
+  else if (stored === null) problems.push(`config ${CONFIG_OBJECT}: it does not authenticate under this repository's key (it is damaged)`);
+  else if (stored?.id !== config.id) problems.push(`config ${CONFIG_OBJECT}: it names repository ${stored?.id ?? '?'}, not ${config.id}`);
   return problems;
 }

@@ -26,7 +26,8 @@ export function useTempDirs(): (prefix?: string) => Promise<string> {
 
 /** An envelope for a master key without paying for argon2id (tests that do not unwrap). */
 export function fakeEnvelope(masterKey: MasterKey): KeyEnvelope {
-  return { kdf: 'argon2id', memoryKiB: 8, iterations: 1, parallelism: 1, salt: '', wrapped: '', keyId: keyIdOf(masterKey) };
+  // Well formed (verify checks that), but it opens under no passphrase.
+  return { kdf: 'argon2id', memoryKiB: 8, iterations: 1, parallelism: 1, salt: randomBytes(16).toString('base64'), wrapped: randomBytes(60).toString('base64'), keyId: keyIdOf(masterKey) };
 }
 
 /** A new repository in `dir`, inline (the codec workers are tested through the built engine). */
