@@ -29,6 +29,23 @@ export interface ObjectBackend {
   list(prefix: string): Promise<string[]>;
   /** Removes an object; no error when it is already gone. */
   delete(name: string): Promise<void>;
+  /**
+   * Temporary objects interrupted writes left behind, which `list` never shows (only backends that
+   * write through temporaries have them); reclaim removes them under the repository's lock.
+   */
+  leftovers?(): Promise<LeftoverObject[]>;
+  /** Removes a leftover `leftovers` listed; no error when it is already gone. */
+  deleteLeftover?(name: string): Promise<void>;
+}
+
+/** A temporary object an interrupted write left behind. */
+export interface LeftoverObject {
+  /** The backend's own name for it ('data/3f/.tmp-4242-9c1e…'). */
+  readonly name: string;
+  readonly bytes: number;
+  readonly modifiedAt: Date;
+  /** The process that was writing it, when the backend records one (a process of this host). */
+  readonly writerPid?: number;
 }
 
 /** Progress of a long engine operation, reported often (at least every few MiB). */
@@ -57,6 +74,11 @@ export interface SnapshotSummary {
   readonly totalBytes: number;
   /** Bytes of new chunks this snapshot added to the repository, after compression. */
   readonly addedBytes: number;
+  /**
+   * What the backup that made this snapshot found wrong but worked around (an index object that
+   * does not authenticate: its data was stored again); only on the summary backup returns.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** One entry of a snapshot. */
@@ -83,6 +105,29 @@ export interface PruneReport {
   readonly packsRemoved: number;
   readonly packsRewritten: number;
   readonly bytesFreed: number;
+}
+
+/** What an index repair read and wrote. */
+export interface IndexRepairReport {
+  /** Packs whose header was read. */
+  readonly packsRead: number;
+  /** Blobs the new index lists. */
+  readonly blobsIndexed: number;
+  readonly indexObjectsWritten: number;
+  /** Old index objects removed, damaged ones included. */
+  readonly indexObjectsRemoved: number;
+  /** One line per damaged pack: which, and what is wrong (its blobs are indexed when an old index still listed them). */
+  readonly damagedPacks: readonly string[];
+}
+
+/** What reclaim removed. */
+export interface ReclaimReport {
+  /** Temporary objects of interrupted writes. */
+  readonly temporaryObjects: number;
+  readonly temporaryBytes: number;
+  /** Packs no index lists (written by a backup, prune or replication that was cut short). */
+  readonly orphanPacks: number;
+  readonly orphanBytes: number;
 }
 
 /** The 32 random bytes every key of a repository is derived from; written by the server with mode 0600. */
@@ -170,6 +215,18 @@ export interface Repository {
   forget(snapshotIds: readonly string[]): Promise<void>;
   /** Deletes packs no snapshot uses and rewrites mostly-unused ones, never losing a chunk a snapshot needs. */
   prune(options?: LongRunOptions): Promise<PruneReport>;
+  /**
+   * Rebuilds the index from the packs' own headers, under the lock: new index objects first, then
+   * the old ones go, so a crash leaves at worst both. Makes points whose index object was damaged
+   * restorable again.
+   */
+  repairIndex(options?: LongRunOptions): Promise<IndexRepairReport>;
+  /**
+   * Removes what interrupted writes left, under the lock: temporary objects, and packs no index
+   * lists. Refuses ('RepositoryCorrupt') while an index object is unreadable, since its packs
+   * would look unlisted: repair the index first.
+   */
+  reclaim(options?: LongRunOptions): Promise<ReclaimReport>;
   /** Copies a snapshot and the chunks the target lacks into another repository of the same master key. */
   replicate(snapshotId: string, target: Repository, options?: LongRunOptions): Promise<ReplicationReport>;
   /** Replaces the stored key envelope (after a passphrase change); the envelope must wrap this repository's master key. */

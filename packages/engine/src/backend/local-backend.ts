@@ -2,12 +2,13 @@
  * A repository in a local directory. A write goes to a temporary file in the object's own
  * directory, is fsynced, renamed over the name and the directory fsynced (as restic does), so
  * after a crash the object is either wholly there or absent; only temporary files, which list
- * never shows, can be left behind.
+ * never shows, can be left behind; `leftovers` lists them (their names record the writer's pid)
+ * for reclaim.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { ObjectBackend } from '../api.js';
+import type { LeftoverObject, ObjectBackend } from '../api.js';
 import { isNotFound } from './not-found.js';
 
 /** Temporary files start with this; no object name part does. */
@@ -22,14 +23,58 @@ export function localBackend(dir: string): ObjectBackend {
     read: async (name) => readFile(pathOf(name)),
     write: async (name, data) => writeAtomically(pathOf(name), data),
     list: async (prefix) => listUnder(dir, prefix),
-    delete: async (name) => {
-      try {
-        await unlink(pathOf(name));
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
-    },
+    delete: async (name) => removeIfThere(pathOf(name)),
+    leftovers: async () => temporariesUnder(dir),
+    deleteLeftover: async (name) => removeIfThere(join(dir, ...checkedTemporary(name))),
   };
+}
+
+async function removeIfThere(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}
+
+/** The parts of a leftover's name: object name parts, then a temporary file's name. */
+function checkedTemporary(name: string): string[] {
+  const slash = name.lastIndexOf('/');
+  const file = name.slice(slash + 1);
+  if (!file.startsWith(TEMP_PREFIX) || file.includes('\\') || file === TEMP_PREFIX) throw new RangeError(`'${name}' is not a temporary file's name.`);
+  return [...(slash < 0 ? [] : checkedParts(name.slice(0, slash))), file];
+}
+
+/** Temporary files anywhere under the repository, with the pid their name records. */
+async function temporariesUnder(root: string): Promise<LeftoverObject[]> {
+  const found: LeftoverObject[] = [];
+  let entries;
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if (isNotFound(error)) return found;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.startsWith(TEMP_PREFIX)) continue;
+    const path = join(entry.parentPath, entry.name);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      // Renamed or removed by its writer since the listing.
+      if (isNotFound(error)) continue;
+      throw error;
+    }
+    const pid = Number.parseInt(entry.name.slice(TEMP_PREFIX.length), 10);
+    found.push({
+      name: relative(root, path).split(sep).join('/'),
+      bytes: info.size,
+      modifiedAt: info.mtime,
+      ...(Number.isSafeInteger(pid) && pid > 0 ? { writerPid: pid } : {}),
+    });
+  }
+  return found;
 }
 
 function checkedParts(name: string): string[] {

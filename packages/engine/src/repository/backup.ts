@@ -37,6 +37,10 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
   const chunker = new StreamChunker(context.config.chunker, context.gear, buffers);
   try {
     await context.index.refresh(backend, keys.dataKey);
+    // Said, not skipped silently: the data such an index lists is stored again, and the points that need it stay unrestorable until the index is repaired.
+    const warnings = context.index.unreadable.map(
+      (name) => `index ${name} of ${backend.location} does not authenticate: the data it lists was stored again, and recovery points that need it cannot be restored until the index is repaired`,
+    );
     const parentFiles = options.parent === null ? null : await loadParentFiles(context, options.parent);
     const manifest = new ManifestWriter((bytes) => session.store('tree', bytes));
     const progress = new ProgressReporter(options);
@@ -103,7 +107,7 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
     const { id, sealed } = sealSnapshot(keys, record);
     await backend.write(snapshotObjectName(id), sealed);
     stepReached('backup:snapshot-written');
-    return summaryOf(id, record);
+    return warnings.length === 0 ? summaryOf(id, record) : { ...summaryOf(id, record), warnings };
   } catch (error) {
     await session.abandon();
     throw error;

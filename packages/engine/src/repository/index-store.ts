@@ -63,6 +63,12 @@ export async function writeIndexObject(backend: ObjectBackend, dataKey: Uint8Arr
 export class IndexStore {
   private readonly locations = new Map<string, BlobLocation>();
   private readonly loaded = new Set<string>();
+  private damaged: readonly string[] = [];
+
+  /** Index objects the last refresh could not read: their blobs are not trusted (stored again by a backup that needs them). */
+  get unreadable(): readonly string[] {
+    return this.damaged;
+  }
 
   /** Loads index objects written since the last refresh and drops entries whose pack is gone. */
   async refresh(backend: ObjectBackend, dataKey: Uint8Array): Promise<void> {
@@ -75,6 +81,8 @@ export class IndexStore {
     }
     const packs = await listPacks(backend);
     const contents = await readIndexContents(backend, dataKey, names.filter((name) => !this.loaded.has(name)));
+    // Not marked loaded: the next refresh reads it again, and after a repair it is gone.
+    this.damaged = contents.unreadable;
     for (const [name, records] of contents.objects) {
       this.loaded.add(name);
       for (const record of records) if (packs.has(record.name)) this.addPack(record);

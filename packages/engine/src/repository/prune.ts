@@ -4,7 +4,8 @@
  * packs). The order keeps every needed blob listed by an index object that points at an existing
  * pack at every moment: new packs, their index, a full index of the kept packs, then the old
  * index objects go, and only then the old packs. A crash anywhere leaves at worst packs no index
- * lists, which the next prune deletes. Damage stops prune before it deletes anything.
+ * lists, which the next prune deletes, and temporary files, which it deletes too. Damage stops prune
+ * before it deletes anything.
  */
 import type { LongRunOptions, PruneReport } from '../api.js';
 import { repositoryCorrupt } from '../errors.js';
@@ -13,6 +14,7 @@ import type { RepositoryContext } from './context.js';
 import { IndexStore, listPacks, readIndexContents, writeIndexObject, type BlobLocation } from './index-store.js';
 import { acquireLock } from './lock.js';
 import { packObjectName, type PackRecord } from '../format/pack-format.js';
+import { removeLeftovers } from './reclaim.js';
 import { listSnapshotIds, readSnapshot, snapshotObjectName } from './snapshot-store.js';
 import { walkSnapshot } from './walk.js';
 import { stepReached } from '../steps/step-hook.js';
@@ -76,8 +78,10 @@ export async function runPrune(context: RepositoryContext, options: LongRunOptio
       else keep.push(record);
     }
     const orphans = [...existing].filter((name) => !indexed.has(name));
+    // Temporary files of interrupted writes go too (no writer is live while prune holds the lock).
+    const leftovers = await removeLeftovers(backend);
     if (remove.length + rewrite.length + orphans.length === 0 && !indexListsMissingPacks) {
-      return { snapshotsRemoved: 0, packsRemoved: 0, packsRewritten: 0, bytesFreed: 0 };
+      return { snapshotsRemoved: 0, packsRemoved: 0, packsRewritten: 0, bytesFreed: leftovers.temporaryBytes };
     }
 
     const kept = new IndexStore();
@@ -103,7 +107,7 @@ export async function runPrune(context: RepositoryContext, options: LongRunOptio
     }
     stepReached('prune:old-index-deleted');
 
-    let bytesFreed = 0;
+    let bytesFreed = leftovers.temporaryBytes;
     for (const record of [...remove, ...rewrite]) {
       await backend.delete(packObjectName(record.name));
       bytesFreed += record.length;

@@ -1,6 +1,6 @@
 /**
  * Creating and opening repositories, and the Repository object whose operations live in their
- * own modules (backup, restore, verify, prune, replicate). Layout of a repository:
+ * own modules (backup, restore, verify, forget, prune, repair-index, reclaim, replicate). Layout of a repository:
  *   config               sealed: id, version, chunker sizes (written last at init)
  *   keys/<keyId>         the key envelope, JSON (not secret: argon2id guards it)
  *   data/<2 hex>/<name>  packs, named by the SHA-256 of their bytes
@@ -12,11 +12,13 @@ import { randomBytes } from 'node:crypto';
 import type {
   BackupEntry,
   BackupRunOptions,
+  IndexRepairReport,
   KeyEnvelope,
   LongRunOptions,
   MasterKey,
   ObjectBackend,
   PruneReport,
+  ReclaimReport,
   ReplicationReport,
   Repository,
   RepositoryCredentials,
@@ -39,6 +41,8 @@ import { IndexStore } from './index-store.js';
 import { encodeEnvelope, keyObjectName, readEnvelopes } from './key-objects.js';
 import { runForget } from './forget.js';
 import { runPrune } from './prune.js';
+import { runReclaim } from './reclaim.js';
+import { runRepairIndex } from './repair-index.js';
 import { runReplicate } from './replicate.js';
 import { snapshotIndex, storedEntries } from './restore.js';
 import { listSnapshotIds, readSnapshot, summaryOf } from './snapshot-store.js';
@@ -174,6 +178,14 @@ class OpenRepository implements Repository {
 
   prune(options?: LongRunOptions): Promise<PruneReport> {
     return runPrune(this.context, options);
+  }
+
+  repairIndex(options?: LongRunOptions): Promise<IndexRepairReport> {
+    return runRepairIndex(this.context, options);
+  }
+
+  reclaim(options?: LongRunOptions): Promise<ReclaimReport> {
+    return runReclaim(this.context, options);
   }
 
   async replicate(snapshotId: string, target: Repository, options?: LongRunOptions): Promise<ReplicationReport> {

@@ -5,7 +5,7 @@ import type { Throttle } from './throttle.js';
 /** The slice a write is charged and handed on in: 64 KiB. */
 export const THROTTLE_SLICE_BYTES = 64 * 1024;
 
-/** Wraps a backend so that every byte written waits for the throttle; reads, lists and deletes pass through. */
+/** Wraps a backend so that every byte written waits for the throttle; reads, lists, deletes and leftovers pass through. */
 export function throttledBackend(backend: ObjectBackend, throttle: Throttle): ObjectBackend {
   return {
     location: backend.location,
@@ -13,6 +13,8 @@ export function throttledBackend(backend: ObjectBackend, throttle: Throttle): Ob
     write: (name, data) => backend.write(name, paced(data, throttle)),
     list: (prefix) => backend.list(prefix),
     delete: (name) => backend.delete(name),
+    ...(backend.leftovers === undefined ? {} : { leftovers: backend.leftovers.bind(backend) }),
+    ...(backend.deleteLeftover === undefined ? {} : { deleteLeftover: backend.deleteLeftover.bind(backend) }),
   };
 }
 
