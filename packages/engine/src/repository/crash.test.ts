@@ -7,31 +7,18 @@
  * needs `npx tsc -b packages/engine/tsconfig.lib.json` first; the workspace's `npm test` builds
  * before it tests, and the test refuses a dist older than the sources.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../api.js';
 import { localBackend } from '../backend/local-backend.js';
+import { assertBuilt, runChild } from '../test-support/crash-runs.js';
 import { contentOf, entriesOf, filesUnder, logText, metadata, newRepository, random, restore, useTempDirs } from '../test-support/repositories.js';
 import { openRepository } from './repository.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const child = join(here, '..', 'test-support', 'crash-child.mjs');
-const built = join(here, '..', '..', 'dist', 'index.js');
-// Written by every build, unlike outputs that did not change.
-const buildInfo = join(here, '..', '..', 'dist', '.tsbuildinfo');
 const tempDir = useTempDirs();
 const MiB = 1024 * 1024;
 const ITERATIONS = 10;
-
-async function newestSource(dir: string): Promise<number> {
-  let newest = 0;
-  for (const file of await filesUnder(dir)) if (file.endsWith('.ts') && !file.endsWith('.test.ts')) newest = Math.max(newest, (await stat(file)).mtimeMs);
-  return newest;
-}
 
 /** A fresh source directory: new random and text data, plus one file every iteration shares. */
 async function writeSource(dir: string, shared: Buffer, iteration: number): Promise<void> {
@@ -49,30 +36,11 @@ async function entriesFor(dir: string): Promise<{ entries: BackupEntry[]; files:
   return { entries, files };
 }
 
-function run(args: readonly string[], killAfterMs: number | null): Promise<{ ms: number; finished: boolean; output: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const process = spawn('node', [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    process.stdout.on('data', (data: Buffer) => (output += data.toString()));
-    process.stderr.on('data', (data: Buffer) => (errors += data.toString()));
-    const timer = killAfterMs === null ? undefined : setTimeout(() => process.kill('SIGKILL'), killAfterMs);
-    // 'exit' comes once the child is reaped: its pid is then gone, and its lock stale.
-    process.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve({ ms: performance.now() - started, finished: false, output });
-      else if (code === 0 && output.includes('done')) resolve({ ms: performance.now() - started, finished: true, output });
-      else reject(new Error(`The crash child failed (code ${code}): ${errors}`));
-    });
-  });
-}
+const run = (args: readonly string[], killAfterMs: number | null) => runChild(args, killAfterMs === null ? {} : { killAfterMs });
 
 describe('a backup killed at random moments', () => {
   it('leaves a repository that verifies, backs up again and restores', { timeout: 180_000 }, async () => {
-    if (!existsSync(built) || !existsSync(buildInfo) || statSync(buildInfo).mtimeMs < (await newestSource(join(here, '..')))) {
-      throw new Error('crash.test.ts runs the built engine: run `npx tsc -b packages/engine/tsconfig.lib.json` from the workspace root first.');
-    }
+    await assertBuilt();
     const work = await tempDir();
     const repositoryDir = join(work, 'repository');
     const { masterKey } = await newRepository(repositoryDir);
@@ -114,6 +82,8 @@ describe('a backup killed at random moments', () => {
     expect((await repository.verify()).ok).toBe(true);
     await repository.prune();
     expect(await repository.verify()).toMatchObject({ ok: true, unreferencedPacks: 0 });
+    // Temporary files the kills left went with the prune.
+    expect((await filesUnder(repositoryDir)).filter((file) => file.includes('.tmp-'))).toEqual([]);
     for (const snapshot of await repository.snapshots()) {
       const { files } = await entriesFor(snapshot.tags.source);
       const restored = await restore(repository, snapshot.id);

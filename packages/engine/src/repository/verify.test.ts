@@ -89,4 +89,27 @@ describe('verify', () => {
     const unknown = await repository.verify({ snapshotIds: ['ab'.repeat(32)] });
     expect(unknown.ok).toBe(false);
   });
+
+  it('names the damaged object when a byte is flipped in each kind of stored object: config, key envelope, index, pack, snapshot', async () => {
+    const { dir, repository, summary, packs } = await backedUp();
+    const index = (await filesUnder(join(dir, 'index')))[0];
+    const objects = [
+      { path: join(dir, 'config'), named: 'config config' },
+      { path: join(dir, 'keys', repository.keyId), named: `key envelope keys/${repository.keyId}` },
+      { path: index, named: `index ${index.slice(dir.length + 1)}` },
+      { path: packs[0], named: packs[0].slice(packs[0].lastIndexOf('/') + 1) },
+      { path: join(dir, 'snapshots', summary.id), named: `snapshot snapshots/${summary.id}` },
+    ];
+    for (const { path, named } of objects) {
+      const original = await readFile(path);
+      const damaged = Buffer.from(original);
+      damaged[damaged.length >> 1] ^= 0x02;
+      await writeFile(path, damaged);
+      const report = await repository.verify();
+      expect(report.ok, named).toBe(false);
+      expect(report.problems.some((problem) => problem.includes(named)), `${named}: ${report.problems.join('\n')}`).toBe(true);
+      await writeFile(path, original);
+    }
+    expect((await repository.verify()).ok).toBe(true);
+  });
 });
