@@ -12,6 +12,7 @@ export type { DatasourceDirectory } from './protection/datasources.js';
 export type { RecoveryPointFilter } from './protection/recovery-points.js';
 export type { BackupRequest, BackupResult } from './protection/backup.js';
 export type { RestoreOutcome, RestoreRequest } from './protection/restore.js';
+export type { RepairRequest, RepairResult } from './protection/repair.js';
 export type { ScheduledRun } from './protection/scheduler.js';
 export type { OperationProgress, ProgressActivity, ProgressListener } from './protection/progress.js';
 export type { OperationOutput } from './plugins/plugin-context.js';

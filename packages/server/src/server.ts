@@ -33,6 +33,7 @@ import { restoreRecoveryPoint, type RestoreOutcome, type RestoreRequest } from '
 import { runDueBackups, type ScheduledRun } from './protection/scheduler.js';
 import type { DiskStorage, Job, JobFilter, RecoverableItem, RecoveryPoint, VerifyResult } from './model/types.js';
 import { verifyRecoveryPoint } from './protection/verify.js';
+import { repairStorage, type RepairRequest, type RepairResult } from './protection/repair.js';
 import { addDisk } from './protection/disks.js';
 import { listDisks } from './storage/disk-storage.js';
 import { RepositoryPool } from './storage/repositories.js';
@@ -205,6 +206,10 @@ export class ProtectionServer {
   /** Verifies a recovery point (Test-DPMRecoveryPoint). */
   verify(recoveryPointId: string, request: OperationOutput & { onProgress?: ProgressListener } = {}): Promise<VerifyResult> {
     return verifyRecoveryPoint(this.#ctx, recoveryPointId, request);
+  }
+  /** Rebuilds the index of a disk storage or the online copy and reclaims leftovers there, as a Repair job (Repair-DPMStorage). */
+  repair(request: RepairRequest = {}): Promise<RepairResult> {
+    return repairStorage(this.#ctx, request);
   }
   /** Jobs, oldest first (Get-DPMJob). */
   jobs(filter: JobFilter = {}): Job[] {

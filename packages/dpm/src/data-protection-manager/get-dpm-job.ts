@@ -28,7 +28,7 @@ export const getDpmJob = defineCmdlet<JobParameters>({
     { name: 'ProtectionGroup', type: 'object', sets: { __AllParameterSets: {} }, description: 'Only jobs of the members of this protection group.' },
     { name: 'Datasource', type: 'object', sets: { __AllParameterSets: {} }, description: 'Only jobs of this data source.' },
     { name: 'Status', type: 'string', sets: { __AllParameterSets: {} }, validation: [{ kind: 'set', values: ['InProgress', 'Succeeded', 'Failed', 'Cancelled'] }], description: 'Only jobs in this state.' },
-    { name: 'Type', type: 'string', sets: { __AllParameterSets: {} }, validation: [{ kind: 'set', values: ['Backup', 'Restore', 'Verify'] }], description: 'Only jobs of this type.' },
+    { name: 'Type', type: 'string', sets: { __AllParameterSets: {} }, validation: [{ kind: 'set', values: ['Backup', 'Restore', 'Verify', 'Repair'] }], description: 'Only jobs of this type.' },
     { name: 'From', type: 'datetime', sets: { __AllParameterSets: {} }, description: 'Only jobs started at or after this time.' },
     { name: 'To', type: 'datetime', sets: { __AllParameterSets: {} }, description: 'Only jobs started at or before this time.' },
   ],

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PROTECTION_SCHEMA } from './protection-schema.js';
+import { REPAIR_JOB_SCHEMA } from './repair-job-schema.js';
 
 /** An open catalog. */
 export type CatalogDatabase = Database.Database;
@@ -44,6 +45,7 @@ const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, sql: PROTECTION_SCHEMA },
+  { version: 3, sql: REPAIR_JOB_SCHEMA },
 ];
 
 /** Opens (creating and migrating as needed) the catalog in a dpmsh home. */

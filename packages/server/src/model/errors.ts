@@ -153,3 +153,34 @@ export function encryptionKeyMissingError(): DomainError {
 export function invalidRecoveryOptionError(message: string, action: string): DomainError {
   return new DomainError({ id: 'InvalidRecoveryOption', category: 'InvalidArgument', message, recommendedAction: action });
 }
+
+/** Disk storage that is not on this server. */
+export function diskNotFoundError(what: string): DomainError {
+  return new DomainError({
+    id: 'DiskNotFound',
+    category: 'ObjectNotFound',
+    message: `There is no disk storage '${what}' on this server.`,
+    recommendedAction: 'List the disk storage with Get-DPMDisk and pass one of them.',
+    target: what,
+  });
+}
+
+/** An online repair on a server whose vault holds no copy of its data. */
+export function onlineCopyNotFoundError(): DomainError {
+  return new DomainError({
+    id: 'OnlineCopyNotFound',
+    category: 'ObjectNotFound',
+    message: 'The vault holds no online copy of this server\'s data, so there is nothing online to repair.',
+    recommendedAction: 'Repair disk storage instead (Repair-DPMStorage -DPMDiskStorage), or back up online first.',
+  });
+}
+
+/** A repair asked to do nothing. */
+export function nothingToRepairError(): DomainError {
+  return new DomainError({
+    id: 'NothingToRepair',
+    category: 'InvalidArgument',
+    message: 'The repair was asked to rebuild neither the index nor reclaim leftovers.',
+    recommendedAction: 'Pass -Index, -Leftovers, or neither for both.',
+  });
+}

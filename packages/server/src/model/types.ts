@@ -95,11 +95,11 @@ export interface RecoveryPoint {
 }
 
 /** What a job did. */
-export type JobType = 'Backup' | 'Restore' | 'Verify';
+export type JobType = 'Backup' | 'Restore' | 'Verify' | 'Repair';
 /** How a job ended, or that it runs. */
 export type JobStatus = 'InProgress' | 'Succeeded' | 'Failed' | 'Cancelled';
 
-/** A backup, restore or verify job. */
+/** A backup, restore, verify or repair job. */
 export interface Job {
   readonly id: string;
   readonly type: JobType;

@@ -6,7 +6,7 @@
 import type { EngineProgress } from '@dpmsh/engine';
 
 /** What is in progress. */
-export type ProgressActivity = 'Backup' | 'OnlineBackup' | 'Restore' | 'Verify';
+export type ProgressActivity = 'Backup' | 'OnlineBackup' | 'Restore' | 'Verify' | 'Repair';
 
 /** One progress report. */
 export interface OperationProgress {

@@ -1,4 +1,10 @@
-/** Test-DPMRecoveryPoint: re-reads and authenticates every byte of a recovery point, as a Verify job. */
+/**
+ * Test-DPMRecoveryPoint: re-reads and authenticates every byte of a recovery point, as a Verify
+ * job, and the repository's key envelope and config with it (what a server rebuilt from the
+ * passphrase alone needs). A repository too damaged to open is a failed check naming the damage.
+ */
+import { isDomainError } from '@dpmsh/core';
+import type { VerifyReport } from '@dpmsh/engine';
 import type { ServerContext } from '../context/server-context.js';
 import type { OperationOutput } from '../plugins/plugin-context.js';
 import { findRecoveryPoint } from './recovery-points.js';
@@ -13,10 +19,14 @@ export async function verifyRecoveryPoint(ctx: ServerContext, recoveryPointId: s
   const rp = findRecoveryPoint(ctx, recoveryPointId);
   // Reading the vault's copy is what a restore from the vault does, so the same row of the table applies.
   if (rp.location === 'Online') await assertCloudAllows(ctx, 'restoreFromVault');
-  const repository = await repositoryOf(ctx, rp);
   const done = await runJob(ctx, { type: 'Verify', location: rp.location, datasourceId: rp.datasourceId, datasourceName: rp.datasourceName, recoveryPointId: rp.id }, request.signal, async () => {
     const meter = new ProgressMeter('Verify', rp.datasourceName, request.onProgress, rp.sizeBytes);
-    const report = await repository.verify({ snapshotIds: [rp.snapshotId], signal: request.signal, onProgress: meter.update });
+    const opened = await repositoryOf(ctx, rp).catch((error: unknown) => {
+      if (isDomainError(error, 'RepositoryCorrupt')) return error;
+      throw error;
+    });
+    const report: Pick<VerifyReport, 'ok' | 'bytesChecked' | 'problems'> =
+      opened instanceof Error ? { ok: false, bytesChecked: 0, problems: [opened.message] } : await opened.verify({ snapshotIds: [rp.snapshotId], signal: request.signal, onProgress: meter.update });
     meter.complete();
     return {
       result: report,
