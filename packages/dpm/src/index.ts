@@ -41,6 +41,7 @@ import { setThrottlingSetting } from './data-protection-manager/set-throttling-s
 import { startDpmCloudRegistration } from './data-protection-manager/start-dpm-cloud-registration.js';
 import { startDpmScheduler } from './data-protection-manager/start-dpm-scheduler.js';
 import { testDpmRecoveryPoint } from './data-protection-manager/test-dpm-recovery-point.js';
+import { repairDpmStorage } from './data-protection-manager/repair-dpm-storage.js';
 import { getObMachineSetting } from './online-backup/get-ob-machine-setting.js';
 import { setObMachineSetting } from './online-backup/set-ob-machine-setting.js';
 import { startObRegistration } from './online-backup/start-ob-registration.js';
@@ -69,6 +70,7 @@ export const protectionCmdlets = [
   newDpmRecoveryPoint,
   getDpmRecoveryPoint,
   testDpmRecoveryPoint,
+  repairDpmStorage,
   newDpmRecoveryOption,
   getDpmRecoverableItem,
   restoreDpmRecoverableItem,

@@ -8,6 +8,7 @@ const ACTIVITY: Readonly<Record<ProgressActivity, string>> = {
   OnlineBackup: 'Copying to the vault',
   Restore: 'Restoring',
   Verify: 'Verifying',
+  Repair: 'Repairing',
 };
 
 /** The status line: bytes (of the total), files, rate. */

@@ -7,6 +7,7 @@ import type { FormatTable } from '@dpmsh/cmdlets';
 import { toText, isEnumerable, PSObject } from '@dpmsh/runtime';
 import { DPM_TYPES } from './objects/preparation.js';
 import { PROTECTION_TYPES } from './objects/protection.js';
+import { STORAGE_REPAIR_TYPE } from './objects/storage-repair.js';
 
 const read = (o: unknown, name: string): unknown => (o instanceof PSObject ? o.read(name) : undefined);
 const days = (o: unknown): string => {
@@ -100,6 +101,18 @@ export function registerDpmViews(formats: FormatTable): void {
     typeName: PROTECTION_TYPES.verifyResult,
     kind: 'table',
     columns: [{ property: 'DataSource' }, { property: 'RepresentedPointInTime' }, { property: 'Location' }, { property: 'Ok' }, { property: bytes('BytesChecked'), label: 'Checked', alignment: 'right' }],
+  });
+  formats.register({
+    typeName: STORAGE_REPAIR_TYPE,
+    kind: 'table',
+    columns: [
+      { property: 'Storage' },
+      { property: 'Status' },
+      { property: 'PacksRead', label: 'Packs', alignment: 'right' },
+      { property: 'TemporaryFilesRemoved', label: 'Temporaries', alignment: 'right' },
+      { property: 'UnlistedPacksRemoved', label: 'Unlisted', alignment: 'right' },
+      { property: bytes('BytesReclaimed'), label: 'Reclaimed', alignment: 'right' },
+    ],
   });
   formats.register({
     typeName: PROTECTION_TYPES.job,

@@ -1,0 +1,103 @@
+/** Repair-DPMStorage through the pipeline runner and the binder, against a real session home. */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPipeline, RecordingHost, Session, installStandardCommands, outString } from '@dpmsh/cmdlets';
+import type { CommandArgument } from '@dpmsh/cmdlets';
+import { ErrorRecord, RuntimeError, type PSObject } from '@dpmsh/runtime';
+import { installDpmModule } from '../index.js';
+
+const root = mkdtempSync(join(tmpdir(), 'dpmsh-repair-cmdlet-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let dir: string;
+let session: Session;
+let count = 0;
+
+beforeEach(() => {
+  dir = join(root, `t${count++}`);
+  mkdirSync(dir);
+  session = new Session({ host: new RecordingHost({ width: 120 }), location: dir, home: dir, dpmshHome: join(dir, 'home'), environment: { PATH: '' } });
+  installStandardCommands(session);
+  installDpmModule(session);
+});
+afterEach(async () => {
+  await session.dispose();
+});
+
+function args(named: Record<string, unknown>): CommandArgument[] {
+  return Object.entries(named).map(([name, value]) => (value === true ? { kind: 'parameter', name, hasValue: false } : { kind: 'parameter', name, value, hasValue: true }));
+}
+
+async function run(command: string, named: Record<string, unknown> = {}, input?: readonly unknown[]): Promise<unknown[]> {
+  const info = session.registry.resolve(command, session.globalScope);
+  if (info?.kind !== 'Cmdlet') throw new Error(`no cmdlet ${command}`);
+  const out: unknown[] = [];
+  await runPipeline({ session, scope: session.globalScope, elements: [{ command: info, args: args(named) }], input, sink: (v) => void out.push(v), signal: new AbortController().signal });
+  const errors = out.filter((o): o is ErrorRecord => o instanceof ErrorRecord);
+  if (errors.length > 0) throw new RuntimeError(errors[0] as ErrorRecord);
+  return out;
+}
+
+async function one(command: string, named: Record<string, unknown> = {}, input?: readonly unknown[]): Promise<PSObject> {
+  const out = await run(command, named, input);
+  expect(out, command).toHaveLength(1);
+  return out[0] as PSObject;
+}
+
+async function errorIdOf(command: string, named: Record<string, unknown> = {}): Promise<string> {
+  try {
+    await run(command, named);
+  } catch (e) {
+    if (e instanceof RuntimeError) return e.errorRecord.fullyQualifiedErrorId.split(',')[0] as string;
+    throw e;
+  }
+  throw new Error(`${command} did not fail`);
+}
+
+/** A registered server with a folder protected on disk and one disk recovery point. */
+async function protectedOnDisk(): Promise<{ disk: PSObject; rp: PSObject }> {
+  await run('New-BackupVault', { Name: 'contoso-vault', Location: 'westus' });
+  const credential = await one('Get-VaultCredential', { Vault: 'contoso-vault', Path: dir });
+  await run('Register-DPMServer', { VaultCredentials: credential.read('FilePath'), EncryptionPassphrase: 'correct horse battery staple', RecoveryFolder: join(dir, 'recovery'), ScratchPath: join(dir, 'scratch') });
+  const source = join(dir, 'data');
+  mkdirSync(source);
+  writeFileSync(join(source, 'readme.txt'), 'hello\n');
+  mkdirSync(join(dir, 'disk1'));
+  const disk = await one('Add-DPMDisk', { Path: join(dir, 'disk1') });
+  const pg = await one('New-DPMProtectionGroup', { Name: 'Files' });
+  await run('Add-DPMChildDatasource', { ProtectionGroup: pg, ChildDatasource: await one('Get-DPMDatasource', { Path: [source] }) });
+  await run('Set-DPMProtectionType', { ProtectionGroup: pg, ShortTerm: 'Disk' });
+  await run('Set-DPMProtectionGroup', { ProtectionGroup: pg });
+  const member = await one('Get-DPMDatasource', { Path: [source] });
+  const rp = await one('New-DPMRecoveryPoint', { Datasource: member, Disk: true });
+  return { disk, rp };
+}
+
+describe('Repair-DPMStorage', () => {
+  it('rebuilds a damaged index from the packs so Test-DPMRecoveryPoint passes again, as a Repair job', async () => {
+    const { disk, rp } = await protectedOnDisk();
+    const indexDir = join(dir, 'disk1', 'dpmsh-repository', 'index');
+    const index = join(indexDir, readdirSync(indexDir)[0]);
+    const bytes = readFileSync(index);
+    bytes[bytes.length >> 1] ^= 1;
+    writeFileSync(index, bytes);
+    expect((await one('Test-DPMRecoveryPoint', { RecoveryPoint: [rp] })).read('Ok')).toBe(false);
+
+    const repaired = await one('Repair-DPMStorage', {}, [disk]);
+    expect([repaired.read('Status'), repaired.read('Location'), repaired.read('IndexObjectsRemoved'), repaired.read('DamagedPacks')]).toEqual(['Succeeded', 'Disk', 1, []]);
+    expect((await one('Test-DPMRecoveryPoint', { RecoveryPoint: [rp] })).read('Ok')).toBe(true);
+    expect((await one('Get-DPMJob', { Type: 'Repair' })).read('Status')).toBe('Succeeded');
+    expect(await outString([repaired], { width: 120, tables: session })).toMatch(/Storage\s+Status\s+Packs\s+Temporaries\s+Unlisted\s+Reclaimed/);
+
+    const leftovers = await one('Repair-DPMStorage', { DPMDiskStorage: [join(dir, 'disk1')], Leftovers: true });
+    expect([leftovers.read('PacksRead'), leftovers.read('TemporaryFilesRemoved')]).toEqual([0, 0]);
+  });
+
+  it('stops with stable error ids for disk storage that is not there and an online copy that does not exist', async () => {
+    await protectedOnDisk();
+    expect(await errorIdOf('Repair-DPMStorage', { DPMDiskStorage: [join(dir, 'elsewhere')] })).toBe('DiskNotFound');
+    expect(await errorIdOf('Repair-DPMStorage', { Online: true })).toBe('OnlineCopyNotFound');
+  });
+});
