@@ -42,6 +42,8 @@ describe('reclaiming leftovers', () => {
     const dead = await deadPid();
     await temporary(dir, `data/ab/.tmp-${dead}-0a0b0c`, 1000);
     await temporary(dir, `index/.tmp-${dead}-0d0e0f`, 200);
+    // A lock taker killed while writing its lock.
+    await temporary(dir, `locks/.tmp-${dead}-101010`, 50);
     // A live process's fresh temporary file may be a write in flight: kept. An old one is not.
     await temporary(dir, `snapshots/.tmp-${process.ppid}-111111`, 300);
     await temporary(dir, `snapshots/.tmp-${process.ppid}-222222`, 400, LEFTOVER_AFTER_MS + 60_000);
@@ -50,7 +52,7 @@ describe('reclaiming leftovers', () => {
     await localBackend(dir).write(packObjectName(orphanName), orphan);
 
     const report = await repository.reclaim();
-    expect(report).toEqual({ temporaryObjects: 3, temporaryBytes: 1600, orphanPacks: 1, orphanBytes: 5000 });
+    expect(report).toEqual({ temporaryObjects: 4, temporaryBytes: 1650, orphanPacks: 1, orphanBytes: 5000 });
     const left = await filesUnder(dir);
     expect(left.filter((file) => file.includes('.tmp-')).map((file) => file.slice(dir.length + 1))).toEqual([`snapshots/.tmp-${process.ppid}-111111`]);
     expect(left.some((file) => file.includes(orphanName))).toBe(false);

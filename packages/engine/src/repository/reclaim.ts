@@ -67,8 +67,7 @@ export async function removeLeftovers(backend: ObjectBackend, now = Date.now()):
 
 function abandoned(leftover: LeftoverObject, now: number): boolean {
   if (now - leftover.modifiedAt.getTime() > LEFTOVER_AFTER_MS) return true;
-  // The lock's own object is written by lock takers, who do not hold the lock yet: only age decides there.
-  if (leftover.name.startsWith('locks/')) return false;
+  // Lock takers write 'locks/' without holding the lock; a live one keeps its file by its pid, like any writer.
   const pid = leftover.writerPid;
   if (pid === undefined || pid === process.pid) return false;
   try {

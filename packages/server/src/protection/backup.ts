@@ -86,6 +86,7 @@ async function toDisk(ctx: ServerContext, member: StoredMember, group: Protectio
       }
     });
     meter.complete();
+    for (const warning of summary.warnings ?? []) request.warn?.(`${warning}. Run Repair-DPMStorage -Index on this disk storage.`);
     const recoveryPoint: RecoveryPoint = {
       id: randomUUID(),
       datasourceId: member.datasourceId,

@@ -1,4 +1,5 @@
 /** Repair-DPMStorage and the key envelope and config checks of Test-DPMRecoveryPoint, against real parts. */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +68,20 @@ describe('Repair-DPMStorage', () => {
     const onlyLeftovers = await f.server.repair({ disk: repaired.storage, leftovers: true });
     expect(onlyLeftovers.index).toBeNull();
     expect(onlyLeftovers.leftovers).toMatchObject({ temporaryObjects: 0, orphanPacks: 0 });
+  });
+
+  it('warns a backup that meets a damaged index object, pointing at the repair', async () => {
+    const { repositoryDir, recoveryPoint } = await backedUpOnDisk();
+    // A damaged copy of the index under a new name: the server's open repository reads it at the next backup.
+    const original = readFileSync(join(repositoryDir, 'index', readdirSync(join(repositoryDir, 'index'))[0]));
+    original[original.length >> 1] ^= 0x04;
+    const index = join(repositoryDir, 'index', createHash('sha256').update(original).digest('hex'));
+    writeFileSync(index, original);
+    const warnings: string[] = [];
+    const next = await f.server.backupNow(recoveryPoint.datasourceId, { location: 'Disk', warn: (message) => warnings.push(message) });
+    expect(next.job.status).toBe('Succeeded');
+    expect(warnings.join('\n')).toContain('Repair-DPMStorage -Index');
+    expect(warnings.join('\n')).toContain(index.slice(repositoryDir.length + 1));
   });
 
   it('refuses disk storage that is not on this server, an online repair without an online copy, and a repair of nothing', async () => {
