@@ -2,7 +2,7 @@
  * Creating and opening repositories, and the Repository object whose operations live in their
  * own modules (backup, restore, verify, forget, prune, repair-index, reclaim, replicate). Layout of a repository:
  *   config               sealed: id, version, chunker sizes (written last at init)
- *   keys/<keyId>         the key envelope, JSON (not secret: argon2id guards it)
+ *   keys/<keyId>         the key envelope, JSON with a digest of its fields (not secret: argon2id guards it)
  *   data/<2 hex>/<name>  packs, named by the SHA-256 of their bytes
  *   index/<name>         sealed lists of the blobs in packs, written after those packs
  *   snapshots/<id>       sealed snapshot records, written last by a backup
@@ -118,7 +118,7 @@ async function unwrapStored(backend: ObjectBackend, passphrase: string): Promise
   }
   // A damaged envelope may well be the one the passphrase opens: blaming the passphrase would send the administrator the wrong way.
   if (damaged.length > 0) {
-    throw repositoryCorrupt(backend.location, `${damaged.join(', ')} is damaged, so the passphrase cannot be tried against it; open the repository with the server's master key and store the envelope again (a passphrase change does)`);
+    throw repositoryCorrupt(backend.location, `${damaged.join(', ')} ${damaged.length === 1 ? 'is' : 'are'} damaged, so the passphrase cannot be tried against ${damaged.length === 1 ? 'it' : 'them'}; open the repository with the server's master key and store the envelope again (a passphrase change does)`);
   }
   throw passphraseIncorrect(backend.location);
 }
