@@ -6,6 +6,7 @@
  * ServiceEndpoint) after Microsoft's. Pure text: the certificate inside is opaque here.
  */
 import { unreadableCredentialsError } from './credentials.js';
+import { findRegion } from './regions.js';
 import { escapeText, parseFlatXml, XmlFormatError, XSI_NAMESPACE } from './xml.js';
 
 /** The root element of Azure's backup vault credentials file. */
@@ -171,11 +172,41 @@ function fieldProblem(fields: VaultCredentialFields): string | undefined {
     if (value !== value.trim()) return `${element} has leading or trailing white space`;
   }
   if (!/^[0-9]{1,19}$/.test(fields.resourceId)) return `ResourceId '${fields.resourceId}' is not a decimal number`;
+  // The certificate names the vault, its id and its subscription (the vault checks those against
+  // it); the elements below it does not cover, so each is checked against what it must be.
+  const expectedResourceId = vaultResourceNumber(fields.vaultId);
+  if (expectedResourceId === undefined) return `VaultId '${fields.vaultId}' is not a GUID`;
+  if (fields.resourceId !== expectedResourceId) return `ResourceId '${fields.resourceId}' is not the resource id of the vault ${fields.vaultId} (${expectedResourceId})`;
+  if (findRegion(fields.location) === undefined) return `Location '${fields.location}' is not an Azure region`;
+  if (fields.serviceEndpoint !== undefined && !isHttpsUrl(fields.serviceEndpoint)) return `ServiceEndpoint '${fields.serviceEndpoint}' is not an https:// URL`;
   const cert = decodeBase64(fields.managementCert);
   if (cert === undefined) return 'ManagementCert is not base64';
   // A PKCS#12 PFX is a DER SEQUENCE; anything else is certainly not a certificate bundle.
   if (cert.length < 2 || cert[0] !== 0x30) return 'ManagementCert does not hold a PKCS#12 structure';
   return undefined;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The decimal ResourceId a credentials file carries for a vault: Azure's files hold a 64-bit
+ * number there; dpmsh's is the first 63 bits of the vault's GUID (positive for tools that read it
+ * as a signed integer). Undefined when `vaultId` is not a GUID.
+ */
+export function vaultResourceNumber(vaultId: string): string | undefined {
+  if (!GUID.test(vaultId)) return undefined;
+  return (BigInt(`0x${vaultId.replace(/-/g, '').slice(0, 16)}`) & 0x7fffffffffffffffn).toString();
+}
+
+function isHttpsUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  // Credentials in the URL would be one more secret in a file that is copied around.
+  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -3,9 +3,9 @@
  * proves it holds their private key, and the settings given with the registration are stored
  * with it, all or none.
  */
-import { readFile } from 'node:fs/promises';
 import { assertNotRegisteredElsewhere, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
 import { proveCredentialPossession } from '@dpmsh/vault';
+import { InputFileRefusedError, readBoundedFile } from '../input/bounded-read.js';
 import { putRegistration, registrationRow, type RegistrationRow } from '../catalog/registration.js';
 import type { ServerContext } from '../context/server-context.js';
 import { withSettings, type SettingsChange } from './settings-change.js';
@@ -20,6 +20,9 @@ export interface Registration extends Omit<RegistrationRow, 'registrationId'> {
 export interface RegisterRequest extends SettingsChange {
   readonly credentialsPath: string;
 }
+
+// A real credentials file is a few KB (a 2048-bit PKCS#12 in base64 and a dozen short elements).
+const CREDENTIALS_FILE_LIMIT = 1024 * 1024;
 
 /** This server's registration, or null. */
 export function registration(ctx: ServerContext): Registration | null {
@@ -40,12 +43,7 @@ export function registration(ctx: ServerContext): Registration | null {
 /** Registers this server with the vault of a credentials file, with the settings the request carries. */
 export async function register(ctx: ServerContext, request: RegisterRequest): Promise<Registration> {
   if (request.passphrase !== undefined) validatePassphrase(request.passphrase);
-  let xml: string;
-  try {
-    xml = await readFile(request.credentialsPath, 'utf8');
-  } catch (error) {
-    throw unreadableCredentialsError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-  }
+  const xml = await readCredentialsFile(request.credentialsPath);
   const fields = parseVaultCredentials(xml);
   const current = registrationRow(ctx.db);
   if (current) assertNotRegisteredElsewhere({ vaultId: current.vaultId }, fields.vaultId);
@@ -59,4 +57,14 @@ export async function register(ctx: ServerContext, request: RegisterRequest): Pr
     })();
     return registration(ctx) as Registration;
   });
+}
+
+/** The text of a credentials file: a regular file of at most 1 MiB, never a FIFO or a device read until it ends. */
+async function readCredentialsFile(path: string): Promise<string> {
+  try {
+    return (await readBoundedFile(path, CREDENTIALS_FILE_LIMIT)).toString('utf8');
+  } catch (error) {
+    if (error instanceof InputFileRefusedError) throw unreadableCredentialsError(error.reason);
+    throw unreadableCredentialsError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
 }
