@@ -52,5 +52,9 @@ export async function sealPlainProxyPassword(ctx: ServerContext, keys?: KeyMater
   const { password, ...rest } = stored;
   const sealed: StoredProxy = { ...rest, sealedPassword: sealSecret(material.masterKey, PROXY_PASSWORD_SECRET, password) };
   ctx.db.transaction(() => putSetting(ctx.db, 'proxy', sealed))();
+  // The clear text would stay in the page SQLite freed and in the write-ahead log: the file is
+  // rewritten without free pages and the log emptied, so no byte of catalog.db holds it after.
+  ctx.db.exec('VACUUM');
+  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   return true;
 }
