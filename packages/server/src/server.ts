@@ -255,7 +255,7 @@ async function openServerContext(options: ServerOptions): Promise<ServerContext>
     identity = { serverId: randomUUID(), serverName: options.serverName ?? hostname() };
     insertServerIdentity(db, identity, clock());
   }
-  const ctx: ServerContext = { db, vault, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys) };
+  const ctx: ServerContext = { db, vault, embeddedVault: options.vault === undefined, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys) };
   try {
     await sealPlainProxyPassword(ctx);
   } catch (error) {

@@ -3,7 +3,7 @@
  * proves it holds their private key, and the settings given with the registration are stored
  * with it, all or none.
  */
-import { assertNotRegisteredElsewhere, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
+import { DomainError, assertNotRegisteredElsewhere, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
 import { proveCredentialPossession } from '@dpmsh/vault';
 import { InputFileRefusedError, readBoundedFile } from '../input/bounded-read.js';
 import { putRegistration, registrationRow, type RegistrationRow } from '../catalog/registration.js';
@@ -45,6 +45,10 @@ export async function register(ctx: ServerContext, request: RegisterRequest): Pr
   if (request.passphrase !== undefined) validatePassphrase(request.passphrase);
   const xml = await readCredentialsFile(request.credentialsPath);
   const fields = parseVaultCredentials(xml);
+  // ServiceEndpoint is not under the certificate: the embedded vault never writes one, so one found here was added.
+  if (ctx.embeddedVault && fields.serviceEndpoint !== undefined) {
+    throw unreadableCredentialsError(`the file names a vault service at ${fields.serviceEndpoint}, but this server's vault is the embedded one, which issues files without a ServiceEndpoint`);
+  }
   const current = registrationRow(ctx.db);
   if (current) assertNotRegisteredElsewhere({ vaultId: current.vaultId }, fields.vaultId);
   return withSettings(ctx, request, async (apply) => {
@@ -64,7 +68,21 @@ async function readCredentialsFile(path: string): Promise<string> {
   try {
     return (await readBoundedFile(path, CREDENTIALS_FILE_LIMIT)).toString('utf8');
   } catch (error) {
-    if (error instanceof InputFileRefusedError) throw unreadableCredentialsError(error.reason);
+    if (error instanceof InputFileRefusedError) throw refusedCredentialsFileError(path, error.reason);
     throw unreadableCredentialsError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
+}
+
+/** The documented "Unable to read" error, saying in its recommended action why the file was not read at all. */
+function refusedCredentialsFileError(path: string, reason: string): DomainError {
+  const documented = unreadableCredentialsError(reason);
+  return new DomainError({
+    id: documented.id,
+    category: documented.category,
+    message: documented.message,
+    ...(documented.code === undefined ? {} : { code: documented.code }),
+    recommendedAction: `'${path}' was not read: ${reason}. Give the path of the .VaultCredentials file itself, as downloaded (a few KB; more than 1 MiB is refused).`,
+    target: path,
+    reason,
+  });
 }
