@@ -76,7 +76,7 @@ it('a copy of the home decrypts nothing: restores and backups fail with MasterKe
   expect(error.recommendedAction).toContain('DPMSH_PASSPHRASE_FILE');
   expect(error.recommendedAction).toContain('Unlock-DPMMasterKey');
   expect(existsSync(join(f.dir, 'out-thief', 'a.txt'))).toBe(false);
-  const online = (await thief.recoveryPoints()).find((p) => p.location === 'Online');
+  const online = thief.recoveryPoints().find((p) => p.location === 'Online');
   await expectDomainError(thief.restore(online?.id ?? '', { options: { target: { alternatePath: join(f.dir, 'out-thief-online') }, overwrite: 'fail' } }), 'MasterKeyLocked');
 });
 
