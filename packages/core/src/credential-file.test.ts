@@ -34,6 +34,12 @@ const unreadable = (xml: string, reason: string): void => {
   expect(e.reason).toContain(reason);
 };
 
+const invalid = (xml: string, reason: string): void => {
+  const e = expectDomainError(() => parseVaultCredentials(xml), 'VaultCredentialsInvalid');
+  expect(e.code).toBe(34513);
+  expect(e.reason).toContain(reason);
+};
+
 const xml = serializeVaultCredentials(fields);
 const replace = (from: string, to: string): string => {
   expect(xml).toContain(from);
@@ -203,15 +209,15 @@ describe('parseVaultCredentials', () => {
 
     // The certificate does not cover these elements: an edited one must not be taken as it is.
     it('an edited ResourceId that names another vault', () => {
-      unreadable(replace('<ResourceId>3745206878193402402</ResourceId>', '<ResourceId>3745206878193402403</ResourceId>'), 'is not the resource id of the vault');
+      invalid(replace('<ResourceId>3745206878193402402</ResourceId>', '<ResourceId>3745206878193402403</ResourceId>'), 'is not the resource id of the vault');
     });
 
     it('an edited Location that is no Azure region', () => {
-      unreadable(replace('<Location>West US</Location>', '<Location>Evil Region</Location>'), "Location 'Evil Region' is not an Azure region");
+      invalid(replace('<Location>West US</Location>', '<Location>Evil Region</Location>'), "Location 'Evil Region' is not an Azure region");
     });
 
     it('an added ServiceEndpoint that is not https', () => {
-      unreadable(replace('</VaultId>', '</VaultId><ServiceEndpoint>http://attacker.example/</ServiceEndpoint>'), 'is not an https:// URL');
+      invalid(replace('</VaultId>', '</VaultId><ServiceEndpoint>http://attacker.example/</ServiceEndpoint>'), 'is not an https:// URL');
     });
 
     it('a region in either spelling', () => {

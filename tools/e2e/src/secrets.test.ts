@@ -35,7 +35,7 @@ async function run(home: string, script: string, env: Record<string, string> = {
     extendEnv: true,
     reject: false,
   });
-  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, signal: r.signal };
 }
 
 async function ok(home: string, script: string, env: Record<string, string> = {}): Promise<string> {
@@ -128,6 +128,36 @@ describe('a master key kept wrapped', () => {
     await ok(home, `Unprotect-DPMMasterKey -EncryptionPassphrase (ConvertTo-SecureString ${q(PASS)} -AsPlainText -Force)`);
     expect(readFileSync(join(home, 'keys', 'master.key'))).toEqual(key);
     expect(await ok(home, restoreScript(join(dir, 'out-after')))).toBe('alpha');
+  });
+});
+
+describe('switching how the master key is kept, killed half-way', () => {
+  const unlock = `(ConvertTo-SecureString ${q(PASS)} -AsPlainText -Force)`;
+
+  it('a Protect- killed after its marker completes on the next start; an Unprotect- killed after writing the key is as if not run', { timeout: 5 * MINUTES }, async () => {
+    const { home, dir } = await protectedHome();
+    const keyFile = join(home, 'keys', 'master.key');
+    const key = readFileSync(keyFile);
+
+    const protect = await run(home, `Protect-DPMMasterKey -EncryptionPassphrase ${unlock}`, { DPMSH_TEST_KILL_AT: 'keys:wrapped-marker-written' });
+    expect(protect.signal).toBe('SIGKILL');
+    expect(existsSync(join(home, 'keys', 'wrapped'))).toBe(true);
+    expect(existsSync(keyFile)).toBe(true);
+    // The next start reads the marker: wrapped, locked, and the key file left behind is removed.
+    expect(await refusedRestore(home, join(dir, 'out-1'))).toContain('master key is locked');
+    expect(existsSync(keyFile)).toBe(false);
+    expect(filesHolding(home, key)).toEqual([]);
+
+    const unprotect = await run(home, `Unprotect-DPMMasterKey -EncryptionPassphrase ${unlock}`, { DPMSH_TEST_KILL_AT: 'keys:key-file-written' });
+    expect(unprotect.signal).toBe('SIGKILL');
+    expect(await refusedRestore(home, join(dir, 'out-2'))).toContain('master key is locked');
+    expect(existsSync(keyFile)).toBe(false);
+
+    // Run again, it completes.
+    await ok(home, `Unprotect-DPMMasterKey -EncryptionPassphrase ${unlock}`);
+    expect(readFileSync(keyFile)).toEqual(key);
+    expect(existsSync(join(home, 'keys', 'wrapped'))).toBe(false);
+    expect(await ok(home, restoreScript(join(dir, 'out-3')))).toBe('alpha');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * The credentials file is read with a bound and only when it is a regular file, and the elements
- * its certificate does not cover are checked: each refusal is the documented "Unable to read"
- * error, returned promptly, and registers nothing.
+ * The credentials file is read with a bound and only when it is a regular file (else the
+ * documented "Unable to read", 34528, returned promptly), and the elements its certificate does
+ * not cover are checked (else "corrupted", 34513); a refused file registers nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await f.close();
 });
+
+async function corrupted(path: string): Promise<string | undefined> {
+  const error = await expectDomainError(f.server.register({ credentialsPath: path, passphrase: PASSPHRASE }), 'VaultCredentialsInvalid');
+  expect(f.server.registration()).toBeNull();
+  return (error as { reason?: string }).reason;
+}
 
 async function refused(path: string): Promise<Error & { id: string; recommendedAction: string }> {
   const error = await expectDomainError(f.server.register({ credentialsPath: path, passphrase: PASSPHRASE }), 'VaultCredentialsUnreadable');
@@ -67,13 +73,12 @@ it('refuses a file one byte over 1 MiB and a directory', async () => {
 });
 
 it('refuses edited elements the certificate does not cover: Location, ResourceId, an added ServiceEndpoint', async () => {
-  const error = await refused(edited('<Location>westus</Location>', '<Location>Evil Region</Location>'));
-  expect((error as { reason?: string }).reason).toContain("Location 'Evil Region' is not an Azure region");
+  expect(await corrupted(edited('<Location>westus</Location>', '<Location>Evil Region</Location>'))).toContain("Location 'Evil Region' is not an Azure region");
   const resource = readFileSync(credentials, 'utf8').match(/<ResourceId>(\d+)<\/ResourceId>/)?.[1] ?? '';
   const other = (BigInt(resource) + 1n).toString();
-  expect((await refused(edited(`<ResourceId>${resource}</ResourceId>`, `<ResourceId>${other}</ResourceId>`)) as { reason?: string }).reason).toContain('is not the resource id of the vault');
-  expect((await refused(edited('</VaultId>', '</VaultId>\n  <ServiceEndpoint>http://attacker.example/</ServiceEndpoint>')) as { reason?: string }).reason).toContain('not an https:// URL');
-  expect((await refused(edited('</VaultId>', '</VaultId>\n  <ServiceEndpoint>https://attacker.example/</ServiceEndpoint>')) as { reason?: string }).reason).toContain('embedded one');
+  expect(await corrupted(edited(`<ResourceId>${resource}</ResourceId>`, `<ResourceId>${other}</ResourceId>`))).toContain('is not the resource id of the vault');
+  expect(await corrupted(edited('</VaultId>', '</VaultId>\n  <ServiceEndpoint>http://attacker.example/</ServiceEndpoint>'))).toContain('not an https:// URL');
+  expect(await corrupted(edited('</VaultId>', '</VaultId>\n  <ServiceEndpoint>https://attacker.example/</ServiceEndpoint>'))).toContain('embedded one');
   // The file as issued still registers.
   await f.server.register({ credentialsPath: credentials, passphrase: PASSPHRASE });
   expect(f.server.registration()?.vaultName).toBe('contoso-vault');

@@ -3,7 +3,7 @@
  * proves it holds their private key, and the settings given with the registration are stored
  * with it, all or none.
  */
-import { DomainError, assertNotRegisteredElsewhere, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
+import { DomainError, assertNotRegisteredElsewhere, invalidCredentialsError, parseVaultCredentials, unreadableCredentialsError, validatePassphrase } from '@dpmsh/core';
 import { proveCredentialPossession } from '@dpmsh/vault';
 import { InputFileRefusedError, readBoundedFile } from '../input/bounded-read.js';
 import { putRegistration, registrationRow, type RegistrationRow } from '../catalog/registration.js';
@@ -47,7 +47,7 @@ export async function register(ctx: ServerContext, request: RegisterRequest): Pr
   const fields = parseVaultCredentials(xml);
   // ServiceEndpoint is not under the certificate: the embedded vault never writes one, so one found here was added.
   if (ctx.embeddedVault && fields.serviceEndpoint !== undefined) {
-    throw unreadableCredentialsError(`the file names a vault service at ${fields.serviceEndpoint}, but this server's vault is the embedded one, which issues files without a ServiceEndpoint`);
+    throw invalidCredentialsError(`the file names a vault service at ${fields.serviceEndpoint}, but this server's vault is the embedded one, which issues files without a ServiceEndpoint`);
   }
   const current = registrationRow(ctx.db);
   if (current) assertNotRegisteredElsewhere({ vaultId: current.vaultId }, fields.vaultId);

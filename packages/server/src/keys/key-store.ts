@@ -69,12 +69,6 @@ export class KeyStore {
     return (await readOptional(this.#path(WRAPPED_MARKER))) ? 'Wrapped' : 'File';
   }
 
-  /** True once a passphrase has been given (there is a key, in a file or wrapped). */
-  async exists(): Promise<boolean> {
-    if (this.#cached) return true;
-    return (await readOptional(this.#path(ENVELOPE_FILE))) !== undefined;
-  }
-
   /**
    * The key material, or undefined while no passphrase has been given; MasterKeyLocked when the
    * key is kept wrapped and no passphrase opened it in this session.
