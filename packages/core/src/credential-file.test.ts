@@ -20,7 +20,7 @@ const fields: VaultCredentialFields = {
   resourceType: VAULT_RESOURCE_TYPE,
   resourceName: 'testvault',
   managementCert: CERT,
-  resourceId: '8021384529912345678',
+  resourceId: '3745206878193402402',
   resourceGroup: 'test-rg',
   location: 'West US',
   providerNamespace: VAULT_PROVIDER_NAMESPACE,
@@ -31,6 +31,12 @@ const unreadable = (xml: string, reason: string): void => {
   const e = expectDomainError(() => parseVaultCredentials(xml), 'VaultCredentialsUnreadable');
   expect(e.code).toBe(34528);
   expect(e.message).toBe('Unable to read the vault credentials file provided. (ID: 34528)');
+  expect(e.reason).toContain(reason);
+};
+
+const invalid = (xml: string, reason: string): void => {
+  const e = expectDomainError(() => parseVaultCredentials(xml), 'VaultCredentialsInvalid');
+  expect(e.code).toBe(34513);
   expect(e.reason).toContain(reason);
 };
 
@@ -73,6 +79,12 @@ describe('serializeVaultCredentials', () => {
     ['a non-numeric resource id', { resourceId: 'abc' }, 'ResourceId'],
     ['a certificate that is not base64', { managementCert: 'not base64!' }, 'ManagementCert is not base64'],
     ['a certificate that is not DER', { managementCert: 'aGVsbG8=' }, 'ManagementCert does not hold a PKCS#12 structure'],
+    ['a resource id of another vault', { resourceId: '8021384529912345678' }, "ResourceId '8021384529912345678' is not the resource id of the vault"],
+    ['a vault id that is not a GUID', { vaultId: 'vault-1' }, "VaultId 'vault-1' is not a GUID"],
+    ['an unknown region', { location: 'Atlantis' }, "Location 'Atlantis' is not an Azure region"],
+    ['a plain-http service endpoint', { serviceEndpoint: 'http://vault.example/' }, "ServiceEndpoint 'http://vault.example/' is not an https:// URL"],
+    ['a service endpoint that is not a URL', { serviceEndpoint: 'vault.example' }, "ServiceEndpoint 'vault.example' is not an https:// URL"],
+    ['a service endpoint with credentials in it', { serviceEndpoint: 'https://u:p@vault.example/' }, "ServiceEndpoint 'https://u:p@vault.example/' is not an https:// URL"],
   ])('refuses %s with a TypeError', (_what, change, message) => {
     const broken = { ...fields, ...change } as VaultCredentialFields;
     expect(() => serializeVaultCredentials(broken)).toThrow(TypeError);
@@ -117,7 +129,7 @@ describe('parseVaultCredentials', () => {
       '    MAMC',
       '    AQM=',
       '  </c:ManagementCert>',
-      '  <c:ResourceId>8021384529912345678</c:ResourceId>',
+      '  <c:ResourceId>3745206878193402402</c:ResourceId>',
       '  <c:ResourceGroup i:nil="true"/>',
       '  <c:Location>West US</c:Location>',
       '  <c:ProviderNamespace>Microsoft.RecoveryServices</c:ProviderNamespace>',
@@ -192,7 +204,24 @@ describe('parseVaultCredentials', () => {
     });
 
     it('a resource id that is not a number', () => {
-      unreadable(replace('<ResourceId>8021384529912345678</ResourceId>', '<ResourceId>x1</ResourceId>'), 'ResourceId');
+      unreadable(replace('<ResourceId>3745206878193402402</ResourceId>', '<ResourceId>x1</ResourceId>'), 'ResourceId');
+    });
+
+    // The certificate does not cover these elements: an edited one must not be taken as it is.
+    it('an edited ResourceId that names another vault', () => {
+      invalid(replace('<ResourceId>3745206878193402402</ResourceId>', '<ResourceId>3745206878193402403</ResourceId>'), 'is not the resource id of the vault');
+    });
+
+    it('an edited Location that is no Azure region', () => {
+      invalid(replace('<Location>West US</Location>', '<Location>Evil Region</Location>'), "Location 'Evil Region' is not an Azure region");
+    });
+
+    it('an added ServiceEndpoint that is not https', () => {
+      invalid(replace('</VaultId>', '</VaultId><ServiceEndpoint>http://attacker.example/</ServiceEndpoint>'), 'is not an https:// URL');
+    });
+
+    it('a region in either spelling', () => {
+      expect(parseVaultCredentials(replace('<Location>West US</Location>', '<Location>westus</Location>')).location).toBe('westus');
     });
   });
 });

@@ -5,7 +5,8 @@
  * this writes the same root, namespaces and element order, then dpmsh's own elements (VaultId,
  * ServiceEndpoint) after Microsoft's. Pure text: the certificate inside is opaque here.
  */
-import { unreadableCredentialsError } from './credentials.js';
+import { invalidCredentialsError, unreadableCredentialsError } from './credentials.js';
+import { findRegion } from './regions.js';
 import { escapeText, parseFlatXml, XmlFormatError, XSI_NAMESPACE } from './xml.js';
 
 /** The root element of Azure's backup vault credentials file. */
@@ -92,7 +93,7 @@ const ELEMENTS: readonly ElementSpec[] = [
 
 /** The XML text of a vault credentials file; throws TypeError when the fields could not be read back. */
 export function serializeVaultCredentials(fields: VaultCredentialFields): string {
-  const problem = fieldProblem(fields);
+  const problem = fieldProblem(fields) ?? unsignedFieldProblem(fields);
   if (problem !== undefined) throw new TypeError(`vault credential fields: ${problem}`);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -111,7 +112,9 @@ export function serializeVaultCredentials(fields: VaultCredentialFields): string
  * Reads a vault credentials file. Anything that is not such a file (not XML, another root,
  * a required element missing, empty or given twice, a ManagementCert that is not base64 of a
  * DER structure) throws the documented "Unable to read" error (ID 34528) with the detail in
- * `reason`. Unknown elements are ignored, so a newer file still reads.
+ * `reason`; a file whose unsigned elements were edited (a ResourceId not the vault's, an unknown
+ * Location, a ServiceEndpoint that is not https) throws the "corrupted" error (ID 34513).
+ * Unknown elements are ignored, so a newer file still reads.
  */
 export function parseVaultCredentials(xmlText: string): VaultCredentialFields {
   let doc;
@@ -149,6 +152,8 @@ export function parseVaultCredentials(xmlText: string): VaultCredentialFields {
   const result = fields as unknown as VaultCredentialFields;
   const problem = fieldProblem(result);
   if (problem !== undefined) throw unreadableCredentialsError(problem);
+  const tampered = unsignedFieldProblem(result);
+  if (tampered !== undefined) throw invalidCredentialsError(tampered);
   return result;
 }
 
@@ -157,6 +162,21 @@ export function managementCertBytes(fields: Pick<VaultCredentialFields, 'managem
   const bytes = decodeBase64(fields.managementCert);
   if (bytes === undefined) throw unreadableCredentialsError('ManagementCert is not base64');
   return bytes;
+}
+
+/**
+ * What is wrong with the elements the certificate does not cover. The certificate names the
+ * vault, its id and its subscription, and the vault checks those against it; ResourceId,
+ * Location and ServiceEndpoint could be edited freely, so each is checked against what it must
+ * be. A file that fails here was edited or damaged: the documented "corrupted" error (34513).
+ */
+function unsignedFieldProblem(fields: VaultCredentialFields): string | undefined {
+  const expectedResourceId = vaultResourceNumber(fields.vaultId);
+  if (expectedResourceId === undefined) return `VaultId '${fields.vaultId}' is not a GUID`;
+  if (fields.resourceId !== expectedResourceId) return `ResourceId '${fields.resourceId}' is not the resource id of the vault ${fields.vaultId} (${expectedResourceId})`;
+  if (findRegion(fields.location) === undefined) return `Location '${fields.location}' is not an Azure region`;
+  if (fields.serviceEndpoint !== undefined && !isHttpsUrl(fields.serviceEndpoint)) return `ServiceEndpoint '${fields.serviceEndpoint}' is not an https:// URL`;
+  return undefined;
 }
 
 function fieldProblem(fields: VaultCredentialFields): string | undefined {
@@ -176,6 +196,29 @@ function fieldProblem(fields: VaultCredentialFields): string | undefined {
   // A PKCS#12 PFX is a DER SEQUENCE; anything else is certainly not a certificate bundle.
   if (cert.length < 2 || cert[0] !== 0x30) return 'ManagementCert does not hold a PKCS#12 structure';
   return undefined;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The decimal ResourceId a credentials file carries for a vault: Azure's files hold a 64-bit
+ * number there; dpmsh's is the first 63 bits of the vault's GUID (positive for tools that read it
+ * as a signed integer). Undefined when `vaultId` is not a GUID.
+ */
+export function vaultResourceNumber(vaultId: string): string | undefined {
+  if (!GUID.test(vaultId)) return undefined;
+  return (BigInt(`0x${vaultId.replace(/-/g, '').slice(0, 16)}`) & 0x7fffffffffffffffn).toString();
+}
+
+function isHttpsUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  // Credentials in the URL would be one more secret in a file that is copied around.
+  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

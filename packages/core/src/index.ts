@@ -72,6 +72,7 @@ export {
   serializeVaultCredentials,
   parseVaultCredentials,
   managementCertBytes,
+  vaultResourceNumber,
   type VaultCredentialFields,
 } from './credential-file.js';
 

@@ -8,13 +8,19 @@ import type { CmdletContext, Session } from '@dpmsh/cmdlets';
 import { ServiceKey } from '@dpmsh/cmdlets';
 import type { ProtectionServer } from '@dpmsh/server';
 
+/** What a session adds to the home when it opens its server. */
+export interface ServerSessionOptions {
+  /** The session's $env:DPMSH_PASSPHRASE_FILE: a file holding the passphrase that opens a wrapped master key. */
+  readonly passphraseFile?: string;
+}
+
 /** Opens the protection server of a dpmsh home. */
-export type ServerFactory = (home: string) => Promise<ProtectionServer>;
+export type ServerFactory = (home: string, options?: ServerSessionOptions) => Promise<ProtectionServer>;
 
 /** The default factory: loads the server package on its first call and opens the home's server. */
-export const openProtectionServer: ServerFactory = async (home) => {
+export const openProtectionServer: ServerFactory = async (home, options = {}) => {
   const { ProtectionServer } = await import('@dpmsh/server');
-  return ProtectionServer.open({ home });
+  return ProtectionServer.open({ home, ...options });
 };
 
 /** The session's server, opening or open; the session closes it through `close`. */
@@ -39,7 +45,8 @@ export function serverOf(ctx: CmdletContext<unknown>): Promise<ProtectionServer>
   let handle = services.get(SERVER);
   if (!handle) {
     const open = services.get(FACTORY) ?? openProtectionServer;
-    const opened = open(ctx.session.dpmshHome);
+    const passphraseFile = ctx.session.environment.DPMSH_PASSPHRASE_FILE;
+    const opened = open(ctx.session.dpmshHome, passphraseFile ? { passphraseFile: ctx.session.resolvePath(passphraseFile) } : {});
     handle = new ServerHandle(opened);
     // A failed open is not kept: the next command tries again (the user may fix the home first).
     opened.catch(() => services.delete(SERVER));

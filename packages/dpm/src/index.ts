@@ -27,6 +27,7 @@ import { newBackupVault } from './data-protection-manager/new-backup-vault.js';
 import { newDpmProtectionGroup } from './data-protection-manager/new-dpm-protection-group.js';
 import { newDpmRecoveryOption } from './data-protection-manager/new-dpm-recovery-option.js';
 import { newDpmRecoveryPoint } from './data-protection-manager/new-dpm-recovery-point.js';
+import { protectDpmMasterKey } from './data-protection-manager/protect-dpm-master-key.js';
 import { registerDpmServer } from './data-protection-manager/register-dpm-server.js';
 import { removeBackupVault } from './data-protection-manager/remove-backup-vault.js';
 import { removeDpmChildDatasource } from './data-protection-manager/remove-dpm-child-datasource.js';
@@ -42,6 +43,8 @@ import { startDpmCloudRegistration } from './data-protection-manager/start-dpm-c
 import { startDpmScheduler } from './data-protection-manager/start-dpm-scheduler.js';
 import { testDpmRecoveryPoint } from './data-protection-manager/test-dpm-recovery-point.js';
 import { repairDpmStorage } from './data-protection-manager/repair-dpm-storage.js';
+import { unlockDpmMasterKey } from './data-protection-manager/unlock-dpm-master-key.js';
+import { unprotectDpmMasterKey } from './data-protection-manager/unprotect-dpm-master-key.js';
 import { getObMachineSetting } from './online-backup/get-ob-machine-setting.js';
 import { setObMachineSetting } from './online-backup/set-ob-machine-setting.js';
 import { startObRegistration } from './online-backup/start-ob-registration.js';
@@ -51,7 +54,7 @@ import { getAzRecoveryServicesVaultSettingsFile } from './recovery-services/get-
 import { newAzRecoveryServicesVault } from './recovery-services/new-az-recovery-services-vault.js';
 import { setAzRecoveryServicesBackupProperty } from './recovery-services/set-az-recovery-services-backup-property.js';
 
-export { openProtectionServer, type ServerFactory } from './connection.js';
+export { openProtectionServer, type ServerFactory, type ServerSessionOptions } from './connection.js';
 
 /** The protection cmdlets, in the order Get-Command lists them by noun. */
 export const protectionCmdlets = [
@@ -94,6 +97,9 @@ export const dpmCmdlets = [
   startDpmCloudRegistration,
   getDpmCloudSubscriptionSetting,
   setDpmCloudSubscriptionSetting,
+  protectDpmMasterKey,
+  unlockDpmMasterKey,
+  unprotectDpmMasterKey,
   ...protectionCmdlets,
 ] as const;
 

@@ -1,5 +1,6 @@
 export { ProtectionServer } from './server.js';
 export type { ServerOptions } from './server.js';
+export type { KeyProtection } from './keys/key-store.js';
 export type { Registration, RegisterRequest } from './cloud/registration.js';
 export type { SettingsChange } from './cloud/settings-change.js';
 export type { ServerSettings } from './cloud/settings.js';

@@ -19,7 +19,8 @@ import { changeSettings, passphraseMatches, recoveryFolder, serverSettings, type
 import { checkConnection, cloudStatus, type CloudStatus } from './cloud/status.js';
 import { issueCredentials, type CredentialFile } from './cloud/vaults.js';
 import type { ServerContext } from './context/server-context.js';
-import { KeyStore } from './keys/key-store.js';
+import { KeyStore, type KeyProtection } from './keys/key-store.js';
+import { proxyPassword, sealPlainProxyPassword } from './cloud/proxy-password.js';
 import type { OperationOutput } from './plugins/plugin-context.js';
 import { PluginHost, type PluginLoadFailure } from './plugins/plugin-host.js';
 import { backupNow, type BackupRequest, type BackupResult } from './protection/backup.js';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   readonly serverName?: string;
   /** Workload plugins to load: package names or paths of plugin modules; @dpmsh/plugin-files when absent. */
   readonly plugins?: readonly string[];
+  /** A file holding the encryption passphrase (DPMSH_PASSPHRASE_FILE), which opens a master key kept wrapped. */
+  readonly passphraseFile?: string;
 }
 
 /** The protection server. */
@@ -137,6 +140,28 @@ export class ProtectionServer {
   /** True when a passphrase is the one this server's data is encrypted with. */
   passphraseMatches(passphrase: string): Promise<boolean> {
     return passphraseMatches(this.#ctx, passphrase);
+  }
+  /** How the master key is kept at rest: in keys/master.key, or only wrapped under the passphrase. */
+  keyProtection(): Promise<KeyProtection> {
+    return this.#ctx.keys.protection();
+  }
+  /** Keeps the master key only wrapped, after checking the passphrase opens it (Protect-DPMMasterKey). */
+  async protectMasterKey(passphrase: string): Promise<void> {
+    await this.#ctx.keys.unlock(passphrase);
+    await this.#ctx.keys.protect();
+  }
+  /** Keeps the master key in keys/master.key again; opens it with `passphrase` first when given (Unprotect-DPMMasterKey). */
+  async unprotectMasterKey(passphrase?: string): Promise<void> {
+    if (passphrase !== undefined) await this.#ctx.keys.unlock(passphrase);
+    await this.#ctx.keys.unprotect();
+  }
+  /** Opens a wrapped master key for the rest of this session (Unlock-DPMMasterKey). */
+  async unlockMasterKey(passphrase: string): Promise<void> {
+    await this.#ctx.keys.unlock(passphrase);
+  }
+  /** The proxy password, opened with the master key; undefined when the proxy has none. */
+  proxyPassword(): Promise<string | undefined> {
+    return proxyPassword(this.#ctx);
   }
   /** The server's settings. */
   settings(): ServerSettings {
@@ -228,12 +253,20 @@ async function openServerContext(options: ServerOptions): Promise<ServerContext>
     throw error;
   }
   const clock = options.clock ?? (() => new Date());
-  const keys = new KeyStore(options.home);
+  const keys = new KeyStore(options.home, options.passphraseFile === undefined ? {} : { passphraseFile: options.passphraseFile });
   failInterruptedJobs(db, clock());
   let identity = serverIdentity(db);
   if (!identity) {
     identity = { serverId: randomUUID(), serverName: options.serverName ?? hostname() };
     insertServerIdentity(db, identity, clock());
   }
-  return { db, vault, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys) };
+  const ctx: ServerContext = { db, vault, embeddedVault: options.vault === undefined, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys) };
+  try {
+    await sealPlainProxyPassword(ctx);
+  } catch (error) {
+    await vault.close();
+    db.close();
+    throw error;
+  }
+  return ctx;
 }

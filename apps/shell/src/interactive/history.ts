@@ -1,20 +1,49 @@
 /**
  * Command history, kept in `$DPMSH_HOME/history` as PSReadLine keeps its file: one entry a line,
  * a multi-line entry with each inner line ending in a backtick. Entries that look like they hold
- * a secret stay in memory for this session only, as PSReadLine's default AddToHistoryHandler does.
+ * a secret stay in memory for this session only, as PSReadLine's default AddToHistoryHandler does:
+ * its sensitive words, an assignment to a variable whose name is password-like or that the
+ * session used as a secret (`-EncryptionPassphrase $pp` takes an earlier `$pp = 'x'` out of the
+ * file, and keeps a later one out), a [securestring] or [pscredential] cast. The file is the user's alone (0600, in a home created
+ * 0700), since what it keeps is still what the user typed.
  */
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** $MaximumHistoryCount's default. */
 export const DEFAULT_HISTORY_SIZE = 4096;
 
-/** PSReadLine's sensitive words, and a passphrase (vault registration takes one). */
-const SENSITIVE = /password|passphrase|asplaintext|token|apikey|secret/i;
+/** PSReadLine's sensitive words, a passphrase (vault registration takes one), and -Pwd. */
+const SENSITIVE = /password|passphrase|asplaintext|token|apikey|secret|-\w*pwd\b/i;
+/** A variable name that says it holds a secret. */
+const SECRET_NAME = /pass|pwd|secret|key|token|cred/i;
+/** A cast that makes a secure string or credential of what follows. */
+const SECURE_CAST = /\[\s*(?:system\.)?(?:security\.)?(?:securestring|pscredential|management\.automation\.pscredential)\s*\]/i;
+/** `$name =`, `${name} =`, `$env:name +=`: the variables an entry assigns. */
+const ASSIGNMENT = /\$(?:\{([^}]+)\}|(?:[a-z]+:)?([\w?]+))\s*(?:[-+*\/%]|\?\?)?=(?!=)/gi;
+/** Every variable an entry mentions. */
+const VARIABLE = /\$(?:\{([^}]+)\}|(?:[a-z]+:)?([\w?]+))/gi;
 
-/** True when an entry must not be written to the history file. */
-export function isSensitive(entry: string): boolean {
-  return SENSITIVE.test(entry);
+/** The names of the variables `entry` assigns, lower-cased and without a scope or drive. */
+function assignedNames(entry: string): string[] {
+  return [...entry.matchAll(ASSIGNMENT)].map((m) => bareName(m[1] ?? m[2] ?? ''));
+}
+
+function bareName(name: string): string {
+  return name.replace(/^[a-z]+:/i, '').toLowerCase();
+}
+
+/**
+ * True when an entry must not be written to the history file. `secretVariables` are the names
+ * the session has used as secrets so far; a sensitive entry adds the variables it mentions to it.
+ */
+export function isSensitive(entry: string, secretVariables: Set<string> = new Set()): boolean {
+  const sensitive =
+    SENSITIVE.test(entry) ||
+    SECURE_CAST.test(entry) ||
+    assignedNames(entry).some((name) => SECRET_NAME.test(name) || secretVariables.has(name));
+  if (sensitive) for (const m of entry.matchAll(VARIABLE)) secretVariables.add(bareName(m[1] ?? m[2] ?? ''));
+  return sensitive;
 }
 
 /** Reads a history file's text into entries, oldest first. */
@@ -34,6 +63,11 @@ export function parseHistoryFile(text: string): string[] {
   return entries;
 }
 
+/** Takes group and other access away from a history file an older dpmsh wrote 0644. */
+function ownerOnly(file: string): void {
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+}
+
 function encode(entry: string): string {
   return `${entry.split('\n').join('`\n')}\n`;
 }
@@ -42,6 +76,9 @@ function encode(entry: string): string {
 export class History {
   readonly #file: string | undefined;
   readonly #limit: number;
+  readonly #secretVariables = new Set<string>();
+  /** This session's entries written to the file, to take back one that turns out to hold a secret. */
+  #written: string[] = [];
   #entries: string[];
 
   /** Loads the file (if any); `file` undefined keeps history in memory only. */
@@ -52,6 +89,7 @@ export class History {
     if (file) {
       try {
         text = readFileSync(file, 'utf8');
+        ownerOnly(file);
       } catch {
         text = '';
       }
@@ -59,7 +97,7 @@ export class History {
     const all = parseHistoryFile(text);
     this.#entries = all.slice(-limit);
     // Trim the file once it holds more than the limit, so it never grows without bound.
-    if (file && all.length > limit) writeFileSync(file, this.#entries.map(encode).join(''));
+    if (file && all.length > limit) writeFileSync(file, this.#entries.map(encode).join(''), { mode: 0o600 });
   }
 
   /** Entries, oldest first. */
@@ -72,12 +110,36 @@ export class History {
     if (entry.trim() === '' || this.#entries[this.#entries.length - 1] === entry) return;
     this.#entries.push(entry);
     if (this.#entries.length > this.#limit) this.#entries.shift();
-    if (!this.#file || isSensitive(entry)) return;
+    if (isSensitive(entry, this.#secretVariables)) {
+      this.#forgetSecretAssignments();
+      return;
+    }
+    if (!this.#file) return;
     try {
-      mkdirSync(dirname(this.#file), { recursive: true });
-      appendFileSync(this.#file, encode(entry));
+      mkdirSync(dirname(this.#file), { recursive: true, mode: 0o700 });
+      appendFileSync(this.#file, encode(entry), { mode: 0o600 });
+      this.#written.push(entry);
     } catch {
       // An unwritable home must not break the prompt; the entry stays in memory.
+    }
+  }
+
+  /**
+   * Takes out of the file the entries of this session that assigned a variable only now used as
+   * a secret (`$pp = 'x'`, then `-EncryptionPassphrase $pp`): they were written before anything
+   * said what they held.
+   */
+  #forgetSecretAssignments(): void {
+    const stale = this.#written.filter((e) => assignedNames(e).some((name) => this.#secretVariables.has(name)));
+    if (stale.length === 0 || !this.#file) return;
+    this.#written = this.#written.filter((e) => !stale.includes(e));
+    try {
+      const kept = parseHistoryFile(readFileSync(this.#file, 'utf8')).filter((e) => !stale.includes(e));
+      const temporary = `${this.#file}.${String(process.pid)}.tmp`;
+      writeFileSync(temporary, kept.map(encode).join(''), { mode: 0o600 });
+      renameSync(temporary, this.#file);
+    } catch {
+      // As for an append: the prompt goes on.
     }
   }
 

@@ -3,7 +3,7 @@
  * (node-pty) with a temporary DPMSH_HOME, keys typed, and the screen read back through a small
  * terminal emulator.
  */
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,4 +171,48 @@ describe('dpmsh at a terminal', () => {
       ['1..3 | ForEach-Object { $_ * 2 }', 'function Get-Double($n) {`', '$n * 2 }', 'Get-Double 21', '1..3 | ForEach-Object { $_ * 2 }', 'while ($true) {}', '"still here"', "$p = Read-Host -AsSecureString 'Pass'", '$p.Length', "1..5 | ForEach-Object { Write-Progress -Activity Copying -PercentComplete ($_*20); Start-Sleep -Milliseconds 200 }; 'done'", 'function Get-Pasted {`', "\t'pasted' }", 'Get-Pasted', 'function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name)) { "removed $Name" } }', 'Remove-Thing x -Confirm', 'exit', ''].join('\n'),
     );
   }, TEST_MS);
+});
+
+describe('dpmsh history and secrets', () => {
+  const work = realpathSync(mkdtempSync(join(tmpdir(), 'dpmsh-pty-secrets-')));
+  const home = join(work, 'home');
+  const prompt = `PS ${work}> `;
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  /** Types each line at its own prompt, then exit; returns when the shell has exited. */
+  async function session(lines: readonly string[]): Promise<void> {
+    const term = new Terminal(work, home);
+    try {
+      const promptNumber = (n: number) => term.waitFor((s) => count(s, prompt.trimEnd()) >= n, `prompt #${n}`);
+      await promptNumber(1);
+      for (const [i, line] of lines.entries()) {
+        term.type(`${line}\r`);
+        await promptNumber(i + 2);
+      }
+      term.type('exit\r');
+      expect(await term.exited).toBe(0);
+    } finally {
+      term.kill();
+    }
+  }
+
+  it('keeps lines that assign or convert secrets out of the file, which is 0600 in a home the shell made 0700', async () => {
+    await session([
+      "$pp = 'hunter2'",
+      '$s = ConvertTo-SecureString $pp -AsPlainText -Force',
+      "$apiToken = 'abc123'",
+      "$dbPassword = 'x'",
+      '"visible"',
+    ]);
+    expect(readFileSync(join(home, 'history'), 'utf8')).toBe('"visible"\nexit\n');
+    expect(statSync(home).mode & 0o777).toBe(0o700);
+    expect(statSync(join(home, 'history')).mode & 0o777).toBe(0o600);
+  }, TEST_MS * 2);
+
+  it('takes group and other access away from a history file an older dpmsh wrote 0644', async () => {
+    chmodSync(join(home, 'history'), 0o644);
+    await session(['"again"']);
+    expect(statSync(join(home, 'history')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(home, 'history'), 'utf8')).toBe('"visible"\nexit\n"again"\nexit\n');
+  }, TEST_MS * 2);
 });

@@ -1,7 +1,21 @@
 /** The server's settings rows: one JSON value per key. */
 import { NO_THROTTLING, type ProxySettings, type ThrottlingSchedule } from '@dpmsh/core';
+import type { SealedSecret } from '../keys/catalog-secret.js';
 import type { PassphraseCheck } from '../keys/passphrase.js';
 import type { CatalogDatabase } from './database.js';
+
+/**
+ * A proxy as stored: its password sealed under the master key. `password` is only ever found in
+ * a catalog written before passwords were sealed; it is sealed when the catalog is next opened
+ * with the key available.
+ */
+export interface StoredProxy extends Omit<ProxySettings, 'password'> {
+  readonly sealedPassword?: SealedSecret;
+  readonly password?: string;
+}
+
+/** The name a sealed proxy password is bound to. */
+export const PROXY_PASSWORD_SECRET = 'setting:proxy.password';
 
 /** What each setting holds. */
 export interface SettingValues {
@@ -9,7 +23,7 @@ export interface SettingValues {
   readonly recoveryFolder: string;
   readonly scratchPath: string;
   /** null: no proxy. */
-  readonly proxy: ProxySettings | null;
+  readonly proxy: StoredProxy | null;
   readonly throttling: ThrottlingSchedule;
   /** ISO time of the last answer from the vault. */
   readonly lastContactAt: string;
@@ -20,7 +34,8 @@ export interface StoredSettings {
   readonly passphraseSet: boolean;
   readonly recoveryFolder: string | null;
   readonly scratchPath: string | null;
-  readonly proxy: ProxySettings | null;
+  /** The proxy without its password, which only `proxyPassword` opens. */
+  readonly proxy: (Omit<ProxySettings, 'password'> & { readonly hasPassword: boolean }) | null;
   readonly throttling: ThrottlingSchedule;
   readonly lastContactAt: Date | null;
 }
@@ -43,8 +58,14 @@ export function readSettings(db: CatalogDatabase): StoredSettings {
     passphraseSet: setting(db, 'passphraseCheck') !== undefined,
     recoveryFolder: setting(db, 'recoveryFolder') ?? null,
     scratchPath: setting(db, 'scratchPath') ?? null,
-    proxy: setting(db, 'proxy') ?? null,
+    proxy: shownProxy(setting(db, 'proxy') ?? null),
     throttling: setting(db, 'throttling') ?? NO_THROTTLING,
     lastContactAt: lastContact ? new Date(lastContact) : null,
   };
+}
+
+function shownProxy(stored: StoredProxy | null): StoredSettings['proxy'] {
+  if (!stored) return null;
+  const { sealedPassword, password, ...shown } = stored;
+  return { ...shown, hasPassword: sealedPassword !== undefined || password !== undefined };
 }

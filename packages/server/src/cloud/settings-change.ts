@@ -8,12 +8,13 @@ import { validatePassphrase, validateProxy, validateScratchSpace, validateThrott
 import type { Repository } from '@dpmsh/engine';
 import { diskRows } from '../catalog/disks.js';
 import { registrationRow } from '../catalog/registration.js';
-import { putSetting, readSettings } from '../catalog/settings.js';
+import { putSetting, readSettings, type StoredProxy } from '../catalog/settings.js';
 import type { ServerContext } from '../context/server-context.js';
 import { freeBytes, prepareFolder, undoFolders, type PreparedFolder } from '../storage/folders.js';
 import { applyPassphrase, presentDisks } from '../keys/rekey.js';
 import { passphraseCheck } from '../keys/passphrase.js';
 import { vaultBackend } from '../storage/vault-backend.js';
+import { proxyToStore } from './proxy-password.js';
 
 /** Settings to change together, all or none. */
 export interface SettingsChange {
@@ -47,11 +48,13 @@ export async function withSettings<T>(ctx: ServerContext, change: SettingsChange
     }
     const check = change.passphrase === undefined ? undefined : await passphraseCheck(change.passphrase);
     if (change.passphrase !== undefined) undoKeys = await applyPassphrase({ keys: ctx.keys, repositories: () => existingRepositories(ctx) }, change.passphrase);
+    // Sealed after the passphrase is applied, so a first passphrase given with the proxy makes the key it is sealed under.
+    const storedProxy: StoredProxy | null | undefined = proxy ? await proxyToStore(ctx, proxy) : proxy;
     const apply = (): void => {
       if (check) putSetting(ctx.db, 'passphraseCheck', check);
       if (change.recoveryFolder !== undefined) putSetting(ctx.db, 'recoveryFolder', resolve(change.recoveryFolder));
       if (change.scratchPath !== undefined) putSetting(ctx.db, 'scratchPath', resolve(change.scratchPath));
-      if (proxy !== undefined) putSetting(ctx.db, 'proxy', proxy);
+      if (storedProxy !== undefined) putSetting(ctx.db, 'proxy', storedProxy);
       if (throttling !== undefined) putSetting(ctx.db, 'throttling', throttling);
     };
     return await commit(apply);

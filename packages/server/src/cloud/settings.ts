@@ -5,6 +5,7 @@ import { registrationRow } from '../catalog/registration.js';
 import { readSettings, setting, type StoredSettings } from '../catalog/settings.js';
 import type { ServerContext } from '../context/server-context.js';
 import { passphraseMatches as matches } from '../keys/passphrase.js';
+import { sealPlainProxyPassword } from './proxy-password.js';
 import { registration, type Registration } from './registration.js';
 import { withSettings, type SettingsChange } from './settings-change.js';
 
@@ -24,6 +25,8 @@ export async function changeSettings(ctx: ServerContext, change: SettingsChange)
   await withSettings(ctx, change, async (apply) => {
     ctx.db.transaction(apply)();
   });
+  // A first passphrase makes the key that a proxy password kept in clear from before can be sealed under.
+  if (change.passphrase !== undefined) await sealPlainProxyPassword(ctx);
   return serverSettings(ctx);
 }
 

@@ -13,6 +13,8 @@ import type { RepositoryPool } from '../storage/repositories.js';
 export interface ServerContext {
   readonly db: CatalogDatabase;
   readonly vault: VaultClient;
+  /** True when `vault` is the embedded vault under `home/vault`, which issues credentials files without a ServiceEndpoint. */
+  readonly embeddedVault: boolean;
   readonly clock: () => Date;
   readonly home: string;
   readonly serverId: string;

@@ -165,6 +165,51 @@ export function diskNotFoundError(what: string): DomainError {
   });
 }
 
+/** The master key is kept wrapped and has not been unlocked in this session. */
+export function masterKeyLockedError(): DomainError {
+  return new DomainError({
+    id: 'MasterKeyLocked',
+    category: 'PermissionDenied',
+    message: "The server's master key is locked: it is kept only wrapped under the encryption passphrase (Protect-DPMMasterKey), and no passphrase has opened it in this session.",
+    recommendedAction:
+      'Set DPMSH_PASSPHRASE_FILE to the path of a file (outside $DPMSH_HOME, readable only by you) that holds the encryption passphrase, or run Unlock-DPMMasterKey -EncryptionPassphrase (Read-Host -AsSecureString), then try again.',
+  });
+}
+
+/** A passphrase given to unlock the master key that does not open its envelope. */
+export function masterKeyPassphraseIncorrectError(source: string): DomainError {
+  return new DomainError({
+    id: 'MasterKeyPassphraseIncorrect',
+    category: 'PermissionDenied',
+    message: `The passphrase from ${source} does not open this server's master key.`,
+    recommendedAction: 'Give the encryption passphrase this server was last given (Set-OBMachineSetting -EncryptionPassphrase or at registration).',
+    target: source,
+  });
+}
+
+/** The passphrase file named by DPMSH_PASSPHRASE_FILE could not be used. */
+export function passphraseFileUnreadableError(path: string, reason: string): DomainError {
+  return new DomainError({
+    id: 'PassphraseFileUnreadable',
+    category: 'ReadError',
+    message: `The passphrase file '${path}' (DPMSH_PASSPHRASE_FILE) cannot be read: ${reason}.`,
+    recommendedAction: 'Point DPMSH_PASSPHRASE_FILE at a regular file readable by this user that holds the encryption passphrase on its first line, or unset it and run Unlock-DPMMasterKey.',
+    target: path,
+    reason,
+  });
+}
+
+/** A secret in the catalog that needs the master key, asked for while there is none. */
+export function catalogSecretNeedsKeyError(what: string): DomainError {
+  return new DomainError({
+    id: 'EncryptionKeyMissing',
+    category: 'InvalidOperation',
+    message: `The ${what} is kept encrypted under the server's master key, and this server has no master key yet: no encryption passphrase has been given.`,
+    recommendedAction: 'Give the encryption passphrase first (Register-DPMServer -EncryptionPassphrase or Set-OBMachineSetting -EncryptionPassphrase), or in the same call, then set the proxy again.',
+    target: what,
+  });
+}
+
 /** An online repair on a server whose vault holds no copy of its data. */
 export function onlineCopyNotFoundError(): DomainError {
   return new DomainError({
@@ -182,5 +227,16 @@ export function nothingToRepairError(): DomainError {
     category: 'InvalidArgument',
     message: 'The repair was asked to rebuild neither the index nor reclaim leftovers.',
     recommendedAction: 'Pass -Index, -Leftovers, or neither for both.',
+  });
+}
+
+/** A sealed catalog secret that does not open under the master key: damaged, or sealed under another key. */
+export function catalogSecretDamagedError(what: string): DomainError {
+  return new DomainError({
+    id: 'CatalogSecretDamaged',
+    category: 'InvalidData',
+    message: `The ${what} stored in catalog.db does not decrypt under this server's master key: it was damaged, or the catalog was copied from another server.`,
+    recommendedAction: 'Set it again (Set-OBMachineSetting -ProxyServer ... -ProxyPassword, or Set-DPMCloudSubscriptionSetting).',
+    target: what,
   });
 }
