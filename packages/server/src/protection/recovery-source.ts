@@ -1,12 +1,14 @@
 /**
  * The repository a recovery point is read from: its disk's, or the vault's. Reading a vault point
  * for a restore stages it first: its snapshot is copied, still encrypted, into a repository in the
- * recovery folder, which is removed again when the restore ends, however it ends.
+ * recovery folder, which is removed again when the restore ends, however it ends. A killed process
+ * cannot remove its copy, so a copy is named after the process that made it, and the next restore
+ * removes the copies of processes that are gone.
  */
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LongRunOptions, Repository } from '@dpmsh/engine';
+import { stepReached, type LongRunOptions, type Repository } from '@dpmsh/engine';
 import { diskRow } from '../catalog/disks.js';
 import { registeredVaultName } from '../catalog/registration.js';
 import { readSettings } from '../catalog/settings.js';
@@ -41,16 +43,47 @@ export async function recoverySource(ctx: ServerContext, rp: RecoveryPoint, opti
   const repository = await repositoryOf(ctx, rp);
   if (rp.location === 'Disk') return { repository, cleanup: async () => undefined };
   const folder = await prepareFolder('RecoveryFolder', recoveryFolder(ctx));
-  const staging = join(folder.path, `dpmsh-restore-${randomUUID()}`);
+  await reclaimStagingCopies(folder.path);
+  const staging = join(folder.path, `${STAGING_PREFIX}${process.pid}-${randomUUID()}`);
   const cleanup = async (): Promise<void> => {
     await rm(staging, { recursive: true, force: true });
   };
   try {
     const staged = await ctx.repositories.local(staging);
     await repository.replicate(rp.snapshotId, staged, options);
+    stepReached('restore:staged');
     return { repository: staged, cleanup };
   } catch (error) {
     await cleanup();
     throw error;
+  }
+}
+
+const STAGING_PREFIX = 'dpmsh-restore-';
+
+/** Removes the staging copies in the recovery folder whose process is gone (killed during a restore). */
+export async function reclaimStagingCopies(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const name of names) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    // A copy named without a process id was made by a version that did not record one: only a crash keeps it.
+    const owner = /^(\d+)-/.exec(name.slice(STAGING_PREFIX.length))?.[1];
+    if (owner !== undefined && processAlive(Number(owner))) continue;
+    await rm(join(folder, name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -24,12 +24,17 @@ export interface EmbeddedVaultOptions {
   clock?: () => Date;
 }
 
-/** Opens the vault kept in `dir` (created owner-only if missing; state in `dir/vault.db`) as an in-process client. */
+/**
+ * Opens the vault kept in `dir` (created owner-only if missing; state in `dir/vault.db`) as an
+ * in-process client, reclaiming the temporary files of writes a crash cut short.
+ */
 export async function createEmbeddedVault(dir: string, options: EmbeddedVaultOptions = {}): Promise<VaultClient> {
   const clock = options.clock ?? (() => new Date());
   const db = openVaultDatabase(dir, () => clock().toISOString());
   try {
-    return new EmbeddedVaultClient(new VaultService(db, new ObjectStore(dir), clock));
+    const objects = new ObjectStore(dir);
+    await objects.reclaimTemporaryFiles();
+    return new EmbeddedVaultClient(new VaultService(db, objects, clock));
   } catch (error) {
     db.close();
     throw error;

@@ -1,6 +1,8 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedVault, proveCredentialPossession, type VaultClient } from '../index.js';
 
@@ -71,6 +73,30 @@ describe("a server's objects", () => {
     await expect(vault.putObject(serverId, 'data/aa/aa01', failing())).rejects.toThrow('source went away');
     expect(await vault.listObjects(serverId, '')).toEqual([]);
     expect(await readdir(join(dir, 'objects', '.tmp'))).toEqual([]);
+  });
+
+  it('leave no temporary file behind a writer killed half way, once the vault opens again', async () => {
+    // The child runs the built vault (dist/); the workspace's `npm test` builds before it tests.
+    const built = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'index.js');
+    const script = `
+      const { createEmbeddedVault } = await import(process.argv[1]);
+      const vault = await createEmbeddedVault(process.argv[2]);
+      setInterval(() => undefined, 1000);
+      await vault.putObject(process.argv[3], 'data/aa/aa01', (async function* () { yield new Uint8Array(4096); await new Promise(() => undefined); })());`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, built, dir, serverId], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const temporary = join(dir, 'objects', '.tmp');
+    const pending = async (): Promise<string[]> => readdir(temporary).catch(() => []);
+    while ((await pending()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGKILL');
+    await exited;
+    // A write of this live process stays.
+    await writeFile(join(temporary, `${process.pid}-in-flight`), 'x');
+
+    await vault.close();
+    vault = await createEmbeddedVault(dir);
+    expect(await readdir(temporary)).toEqual([`${process.pid}-in-flight`]);
+    expect(await vault.listObjects(serverId, '')).toEqual([]);
   });
 
   it('are kept apart per server', async () => {
