@@ -17,6 +17,7 @@ import type { ServerContext } from '../context/server-context.js';
 import { recoveryPointNotFoundError } from '../model/errors.js';
 import { prepareFolder } from '../storage/folders.js';
 import { vaultBackend } from '../storage/vault-backend.js';
+import { assertCloudAllows } from './state-table.js';
 import type { RecoveryPoint } from '../model/types.js';
 
 /** A repository to read a recovery point from, and what to do when done with it. */
@@ -25,8 +26,18 @@ export interface RecoverySource {
   cleanup(): Promise<void>;
 }
 
-/** The repository that holds a recovery point, read in place. */
+/**
+ * The repository that holds a recovery point, read in place (to browse or verify it). Reading a
+ * point is refused whenever restoring it would be: a deprovisioned subscription stops reading disk
+ * points too, as the seed's table says of restores from disk.
+ */
 export async function repositoryOf(ctx: ServerContext, rp: RecoveryPoint): Promise<Repository> {
+  await assertCloudAllows(ctx, rp.location === 'Disk' ? 'restoreFromDisk' : 'restoreFromVault');
+  return storedRepository(ctx, rp);
+}
+
+/** The repository that holds a recovery point, for a caller that has checked the table itself. */
+async function storedRepository(ctx: ServerContext, rp: RecoveryPoint): Promise<Repository> {
   if (rp.location === 'Disk') {
     const disk = rp.diskId === null ? undefined : diskRow(ctx.db, rp.diskId);
     if (!disk) throw recoveryPointNotFoundError(`${rp.id} (its disk storage was removed)`);
@@ -38,9 +49,12 @@ export async function repositoryOf(ctx: ServerContext, rp: RecoveryPoint): Promi
   return repository;
 }
 
-/** A repository to restore a recovery point from: the disk's in place, or a vault point staged through the recovery folder. */
+/**
+ * A repository to restore a recovery point from: the disk's in place, or a vault point staged
+ * through the recovery folder. The caller has checked the table before its job started.
+ */
 export async function recoverySource(ctx: ServerContext, rp: RecoveryPoint, options: LongRunOptions): Promise<RecoverySource> {
-  const repository = await repositoryOf(ctx, rp);
+  const repository = await storedRepository(ctx, rp);
   if (rp.location === 'Disk') return { repository, cleanup: async () => undefined };
   const folder = await prepareFolder('RecoveryFolder', recoveryFolder(ctx));
   await reclaimStagingCopies(folder.path);
