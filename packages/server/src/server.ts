@@ -48,6 +48,8 @@ export interface ServerOptions {
   readonly serverName?: string;
   /** Workload plugins to load: package names or paths of plugin modules; @dpmsh/plugin-files when absent. */
   readonly plugins?: readonly string[];
+  /** The engine's codec worker threads per operation: one per core when absent; 0 does the work on the calling thread. */
+  readonly engineWorkers?: number;
 }
 
 /** The protection server. */
@@ -230,5 +232,5 @@ async function openServerContext(options: ServerOptions): Promise<ServerContext>
     identity = { serverId: randomUUID(), serverName: options.serverName ?? hostname() };
     insertServerIdentity(db, identity, clock());
   }
-  return { db, vault, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys) };
+  return { db, vault, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys, options.engineWorkers === undefined ? {} : { workers: options.engineWorkers }) };
 }
