@@ -53,11 +53,11 @@ export async function cloudStatus(ctx: ServerContext): Promise<CloudStatus> {
   const record = connected ? await subscriptionOf(ctx) : undefined;
   const subscription: ObservedSubscriptionState = record?.state ?? 'Unknown';
   const warnings: string[] = [];
-  if (record === undefined) {
-    if (registration) warnings.push(
-      `The vault did not answer, so the state of its subscription is unknown; backups stay stopped until it answers. ${lastContactAt ? `It last answered at ${lastContactAt.toISOString()}. ` : ''}Get-DPMCloudConnection tests the connection.`,
-    );
-  } else if (registration) await dropDeletedOnlinePoints(ctx, record);
+  if (registration && record === undefined) {
+    const last = lastContactAt ? ` It last answered at ${lastContactAt.toISOString()}.` : '';
+    warnings.push(`The vault did not answer, so the state of its subscription is unknown; backups stay stopped until it answers.${last} Get-DPMCloudConnection tests the connection.`);
+  }
+  if (registration && record !== undefined) await dropDeletedOnlinePoints(ctx, record);
   const connectivity = connectivityFrom(lastContactAt ?? undefined, connected, ctx.clock());
   return {
     registered: registration !== undefined,

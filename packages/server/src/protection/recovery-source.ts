@@ -20,6 +20,9 @@ import { vaultBackend } from '../storage/vault-backend.js';
 import { assertCloudAllows } from './state-table.js';
 import type { RecoveryPoint } from '../model/types.js';
 
+/** How a staging copy's name starts; the process id and a random part follow. */
+const STAGING_PREFIX = 'dpmsh-restore-';
+
 /** A repository to read a recovery point from, and what to do when done with it. */
 export interface RecoverySource {
   readonly repository: Repository;
@@ -73,10 +76,8 @@ export async function recoverySource(ctx: ServerContext, rp: RecoveryPoint, opti
   }
 }
 
-const STAGING_PREFIX = 'dpmsh-restore-';
-
 /** Removes the staging copies in the recovery folder whose process is gone (killed during a restore). */
-export async function reclaimStagingCopies(folder: string): Promise<void> {
+async function reclaimStagingCopies(folder: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(folder);
