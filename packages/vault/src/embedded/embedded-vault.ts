@@ -26,7 +26,8 @@ export interface EmbeddedVaultOptions {
 
 /**
  * Opens the vault kept in `dir` (created owner-only if missing; state in `dir/vault.db`) as an
- * in-process client, reclaiming the temporary files of writes a crash cut short.
+ * in-process client, reclaiming what a crash left: the temporary files of writes it cut short, and
+ * the data of a deprovisioned subscription it kept from being deleted.
  */
 export async function createEmbeddedVault(dir: string, options: EmbeddedVaultOptions = {}): Promise<VaultClient> {
   const clock = options.clock ?? (() => new Date());
@@ -34,7 +35,11 @@ export async function createEmbeddedVault(dir: string, options: EmbeddedVaultOpt
   try {
     const objects = new ObjectStore(dir);
     await objects.reclaimTemporaryFiles();
-    return new EmbeddedVaultClient(new VaultService(db, objects, clock));
+    const service = new VaultService(db, objects, clock);
+    // Deprovisioning deletes the data after its transaction; a crash between the two left data
+    // that must not outlive the subscription's state.
+    if (service.getSubscription().state === 'Deprovisioned') objects.deleteAll();
+    return new EmbeddedVaultClient(service);
   } catch (error) {
     db.close();
     throw error;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmbeddedVault, proveCredentialPossession, type VaultClient } from '../index.js';
+import Database from 'better-sqlite3';
+import { createEmbeddedVault, DATABASE_FILE, proveCredentialPossession, type VaultClient } from '../index.js';
 
 let root: string;
 let dir: string;
@@ -142,6 +143,18 @@ describe('the subscription state', () => {
     await vault.setSubscriptionState('Active');
     await expect(vault.getObject(serverId, 'config')).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await vault.listRecoveryPoints(serverId)).toEqual([]);
+  });
+
+  it('deletes the data a crash kept from being deleted with the subscription, when the vault opens', async () => {
+    await vault.putObject(serverId, 'config', pieces('must go'));
+    await vault.close();
+    // What a crash after deprovisioning's transaction and before its deletion of the data leaves.
+    const db = new Database(join(dir, DATABASE_FILE));
+    db.prepare("UPDATE subscriptions SET state = 'Deprovisioned'").run();
+    db.close();
+    vault = await createEmbeddedVault(dir);
+    await vault.setSubscriptionState('Active');
+    await expect(vault.getObject(serverId, 'config')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
