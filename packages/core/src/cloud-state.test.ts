@@ -83,6 +83,15 @@ describe('assertOperationAllowed', () => {
     expect(disk.message).not.toContain('deleted');
   });
 
+  it('stops backups and vault reads, never disk restores, when the vault did not answer', () => {
+    const ops = cloudOperations('Connected', 'Unknown');
+    expect(ops).toMatchObject({ subscription: 'Unknown', backupToVault: 'Stopped', backupToDisk: 'Stopped', restoreFromVault: 'Stopped', restoreFromDisk: 'Allowed' });
+    expect(() => assertOperationAllowed('restoreFromDisk', ops)).not.toThrow();
+    const e = expectDomainError(() => assertOperationAllowed('backupToDisk', ops), 'SubscriptionStateUnknown');
+    expect(e.message).toBe('Backup to disk is stopped: the vault did not answer, so the state of its subscription is unknown.');
+    expect(e.recommendedAction).toContain('Get-DPMCloudConnection');
+  });
+
   it('blames lost connectivity when the subscription is active', () => {
     const e = expectDomainError(() => assertOperationAllowed('backupToVault', cloudOperations('LostMoreThan15Days', 'Active')), 'CloudConnectivityLost');
     expect(e.message).toContain('more than 15 days');

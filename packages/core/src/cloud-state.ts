@@ -14,6 +14,13 @@ export type Connectivity = 'Connected' | 'LostMoreThan15Days';
 /** The state of the subscription that owns the vault. */
 export type SubscriptionState = 'Active' | 'Expired' | 'Deprovisioned';
 
+/**
+ * The subscription state as the server knows it: what the vault said, or Unknown when the vault
+ * did not answer. Unknown is never assumed to be Active: only the vault can say the subscription
+ * is still paid for and its data still held.
+ */
+export type ObservedSubscriptionState = SubscriptionState | 'Unknown';
+
 /** The subscription states, in the seed's order. */
 export const SUBSCRIPTION_STATES: readonly SubscriptionState[] = ['Active', 'Expired', 'Deprovisioned'];
 
@@ -29,7 +36,7 @@ export type CloudOperation = 'backupToVault' | 'backupToDisk' | 'restoreFromVaul
 /** One row of the table, with the inputs that chose it (so a refusal can say why). */
 export interface CloudOperations {
   readonly connectivity: Connectivity;
-  readonly subscription: SubscriptionState;
+  readonly subscription: ObservedSubscriptionState;
   readonly backupToVault: OperationState;
   readonly backupToDisk: OperationState;
   readonly restoreFromVault: OperationState;
@@ -66,8 +73,16 @@ export function connectivityFrom(lastContact: Date | undefined, reachableNow: bo
   return now.getTime() - lastContact.getTime() > CONNECTIVITY_LOSS_LIMIT_MS ? 'LostMoreThan15Days' : 'Connected';
 }
 
-/** The row of the table for a connectivity and a subscription state. */
-export function cloudOperations(connectivity: Connectivity, subscription: SubscriptionState): CloudOperations {
+/**
+ * The row of the table for a connectivity and a subscription state. With the state Unknown the
+ * backups, which need an Active subscription, stop, and so does reading the vault that does not
+ * answer; restores from disk go on, as the table allows them whether the subscription is Active
+ * or Expired.
+ */
+export function cloudOperations(connectivity: Connectivity, subscription: ObservedSubscriptionState): CloudOperations {
+  if (subscription === 'Unknown') {
+    return row(connectivity, subscription, 'Stopped', 'Stopped', 'Stopped', 'Allowed', false);
+  }
   if (subscription === 'Deprovisioned') {
     return row(connectivity, subscription, 'Stopped', 'Stopped', 'Stopped', 'Stopped', true);
   }
@@ -108,6 +123,16 @@ export function assertOperationAllowed(op: CloudOperation, ops: CloudOperations)
       target: op,
     });
   }
+  if (ops.subscription === 'Unknown') {
+    throw new DomainError({
+      id: 'SubscriptionStateUnknown',
+      category: 'ConnectionError',
+      message: `${what} is stopped: the vault did not answer, so the state of its subscription is unknown.${alsoLost}`,
+      recommendedAction:
+        'Restore the connection to the vault (check the network, the proxy settings and the firewall; Get-DPMCloudConnection tests it) and try again; restores from disk remain allowed meanwhile.',
+      target: op,
+    });
+  }
   if (ops.subscription === 'Expired') {
     throw new DomainError({
       id: 'SubscriptionExpired',
@@ -129,7 +154,7 @@ export function assertOperationAllowed(op: CloudOperation, ops: CloudOperations)
 
 function row(
   connectivity: Connectivity,
-  subscription: SubscriptionState,
+  subscription: ObservedSubscriptionState,
   backupToVault: OperationState,
   backupToDisk: OperationState,
   restoreFromVault: OperationState,

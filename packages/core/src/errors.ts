@@ -92,6 +92,7 @@ export const DOMAIN_ERROR_IDS = [
   'InvalidSubscriptionState',
   'SubscriptionDeprovisioned',
   'SubscriptionExpired',
+  'SubscriptionStateUnknown',
   'CloudConnectivityLost',
   // protection
   'DatasourceTooLarge',

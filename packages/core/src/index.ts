@@ -127,6 +127,7 @@ export {
   assertOperationAllowed,
   type Connectivity,
   type SubscriptionState,
+  type ObservedSubscriptionState,
   type OperationState,
   type CloudOperation,
   type CloudOperations,

@@ -52,6 +52,8 @@ export interface ServerOptions {
   readonly plugins?: readonly string[];
   /** A file holding the encryption passphrase (DPMSH_PASSPHRASE_FILE), which opens a master key kept wrapped. */
   readonly passphraseFile?: string;
+  /** The engine's codec worker threads per operation: one per core when absent; 0 does the work on the calling thread. */
+  readonly engineWorkers?: number;
 }
 
 /** The protection server. */
@@ -260,7 +262,7 @@ async function openServerContext(options: ServerOptions): Promise<ServerContext>
     identity = { serverId: randomUUID(), serverName: options.serverName ?? hostname() };
     insertServerIdentity(db, identity, clock());
   }
-  const ctx: ServerContext = { db, vault, embeddedVault: options.vault === undefined, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys) };
+  const ctx: ServerContext = { db, vault, embeddedVault: options.vault === undefined, clock, home: options.home, ...identity, keys, plugins: new PluginHost(options.plugins), repositories: new RepositoryPool(keys, options.engineWorkers === undefined ? {} : { workers: options.engineWorkers }) };
   try {
     await sealPlainProxyPassword(ctx);
   } catch (error) {

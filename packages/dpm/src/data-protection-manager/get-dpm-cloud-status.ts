@@ -13,7 +13,7 @@ export const getDpmCloudStatus = defineCmdlet<{ DPMServerName?: string }>({
   help: {
     synopsis: 'Shows registration, connectivity, subscription state and which backups and restores are allowed.',
     description:
-      'Combines the connectivity state (connected, or connectivity lost for more than 15 days) with the subscription state (Active, Expired, Deprovisioned) as the table of the Azure Backup Server documentation does, and reports each of BackupToVault, BackupToDisk, RestoreFromVault and RestoreFromDisk as Allowed or Stopped.',
+      'Combines the connectivity state (connected, or connectivity lost for more than 15 days) with the subscription state (Active, Expired, Deprovisioned) as the table of the Azure Backup Server documentation does, and reports each of BackupToVault, BackupToDisk, RestoreFromVault and RestoreFromDisk as Allowed or Stopped. When the vault does not answer, the subscription state is Unknown (never assumed Active) and a warning says so: backups and restores from the vault stop until it answers, restores from disk go on.',
     examples: [
       {
         title: 'Show what the cloud status allows',
@@ -38,6 +38,7 @@ export const getDpmCloudStatus = defineCmdlet<{ DPMServerName?: string }>({
     const server = await serverOf(ctx);
     assertThisServer(ctx.params.DPMServerName, server.serverName);
     const s = await server.cloudStatus();
+    for (const warning of s.warnings) ctx.writeWarning(warning);
     const o = new PSObject([DPM_TYPES.cloudStatus, ...CUSTOM_OBJECT_TYPE_NAMES]);
     o.addNote('Registered', s.registered);
     o.addNote('Vault', s.vault);

@@ -17,7 +17,8 @@ export const getDpmRecoveryPoint = defineCmdlet<{ Datasource?: unknown[]; Online
   outputType: [PROTECTION_TYPES.recoveryPoint],
   help: {
     synopsis: 'Gets the recovery points of data sources.',
-    description: 'Gets the recovery points on disk, or with -Online those in the vault, oldest first.',
+    description:
+      'Gets the recovery points on disk, or with -Online those in the vault, oldest first. With -Online the vault is asked first: points whose data it deleted (a deprovisioned subscription) are no longer listed, and a vault that does not answer is reported as a warning.',
     examples: [
       {
         title: 'The newest recovery point',
@@ -35,6 +36,10 @@ export const getDpmRecoveryPoint = defineCmdlet<{ Datasource?: unknown[]; Online
   async process(ctx) {
     const server = await serverOf(ctx);
     const location = isSwitchOn(ctx.params.Online) ? 'Online' : 'Disk';
+    if (location === 'Online' && server.registration() !== null) {
+      // The cloud status drops the points whose vault data was deleted before they are listed.
+      for (const warning of (await server.cloudStatus()).warnings) ctx.writeWarning(warning);
+    }
     const ids = ctx.params.Datasource?.map((d) => datasourceIdOfObject(d, 'Datasource'));
     const points = ids === undefined ? server.recoveryPoints({ location }) : ids.flatMap((datasourceId) => server.recoveryPoints({ datasourceId, location }));
     for (const rp of points) await ctx.write(recoveryPointObject(rp));

@@ -152,6 +152,25 @@ describe('the protection cmdlets', () => {
     expect(await run('Start-DPMScheduler', { Once: true })).toEqual([]);
   });
 
+  it('while the subscription is deprovisioned: no online points listed, disk points neither browsed nor tested', async () => {
+    await registerServer();
+    mkdirSync(join(dir, 'disk1'));
+    await run('Add-DPMDisk', { Path: join(dir, 'disk1') });
+    const pg = await one('New-DPMProtectionGroup', { Name: 'Files' });
+    await run('Add-DPMChildDatasource', { ProtectionGroup: pg, ChildDatasource: await one('Get-DPMDatasource', { Path: [data()] }), Online: true });
+    await run('Set-DPMProtectionType', { ProtectionGroup: pg, ShortTerm: 'Disk', LongTerm: 'Online' });
+    await run('Set-DPMProtectionGroup', { ProtectionGroup: pg });
+    const member = await one('Get-DPMDatasource', { _: [await one('Get-DPMProtectionGroup')] });
+    await run('New-DPMRecoveryPoint', { Datasource: member, Online: true });
+    expect(await run('Get-DPMRecoveryPoint', { Datasource: member, Online: true })).toHaveLength(1);
+
+    await run('Set-BackupSubscription', { State: 'Deprovisioned', Confirm: false });
+    expect(await run('Get-DPMRecoveryPoint', { Datasource: member, Online: true })).toEqual([]);
+    const disk = await one('Get-DPMRecoveryPoint', { Datasource: member });
+    expect(await errorIdOf('Get-DPMRecoverableItem', { RecoverableItem: disk })).toBe('SubscriptionDeprovisioned');
+    expect(await errorIdOf('Test-DPMRecoveryPoint', { RecoveryPoint: disk })).toBe('SubscriptionDeprovisioned');
+  });
+
   it('refuse a group without disk storage, a folder that is not there and another server, with their error ids', async () => {
     await registerServer();
     const ds = await one('Get-DPMDatasource', { Path: [data()] });

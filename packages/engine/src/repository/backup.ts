@@ -13,6 +13,7 @@ import { BLOB_OVERHEAD } from '../format/blob.js';
 import { BlobReader } from './blob-reader.js';
 import type { RepositoryContext } from './context.js';
 import { acquireLock } from './lock.js';
+import { removeLeftovers } from './reclaim.js';
 import { manifestRecords } from './manifest-reader.js';
 import { encodeList, LIST_BLOB_CHUNKS, ManifestWriter, toTuple, type ContentRefs } from './manifest.js';
 import { readSnapshot, sealSnapshot, snapshotObjectName, summaryOf, type SnapshotRecord } from './snapshot-store.js';
@@ -36,6 +37,8 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
   const session = new WriteSession('backup', backend, keys, context.index, codec, buffers);
   const chunker = new StreamChunker(context.config.chunker, context.gear, buffers);
   try {
+    // What killed writers left is theirs no more, and a writer that holds the lock is the one to take it away.
+    await removeLeftovers(backend);
     await context.index.refresh(backend, keys.dataKey);
     // Said, not skipped silently: the data such an index lists is stored again, and the points that need it stay unrestorable until the index is repaired.
     const warnings = context.index.unreadable.map(

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { assertDatasourceSize, assertDiskStorageAvailable, assertReadyForOnlineBackup } from '@dpmsh/core';
-import type { Repository } from '@dpmsh/engine';
+import { stepReached, type Repository } from '@dpmsh/engine';
 import { diskRow, diskRows } from '../catalog/disks.js';
 import { groupById, memberOf, setMemberDisk, type StoredMember } from '../catalog/groups.js';
 import { insertRecoveryPoint, newestRecoveryPoint, recoveryPoints } from '../catalog/recovery-points.js';
@@ -86,6 +86,7 @@ async function toDisk(ctx: ServerContext, member: StoredMember, group: Protectio
       }
     });
     meter.complete();
+    stepReached('backup:snapshot-stored');
     for (const warning of summary.warnings ?? []) request.warn?.(`${warning}. Run Repair-DPMStorage -Index on this disk storage.`);
     const recoveryPoint: RecoveryPoint = {
       id: randomUUID(),
@@ -110,6 +111,7 @@ async function toDisk(ctx: ServerContext, member: StoredMember, group: Protectio
       },
     };
   });
+  stepReached('backup:recovery-point-recorded');
   await retain(ctx, repository, member.datasourceId, 'Disk', group.retentionDays, request);
   return { recoveryPoint: done.result, job: done.job };
 }
@@ -136,6 +138,7 @@ async function online(ctx: ServerContext, member: StoredMember, group: Protectio
     const meter = new ProgressMeter('OnlineBackup', point.datasourceName, request.onProgress, point.sizeBytes);
     const report = await diskRepository.replicate(point.snapshotId, vaultRepository, { signal: request.signal, onProgress: meter.update });
     meter.complete();
+    stepReached('online-backup:replicated');
     const recoveryPoint: RecoveryPoint = { ...point, id: randomUUID(), location: 'Online', diskId: null };
     await ctx.vault.recordRecoveryPoint(ctx.serverId, {
       recoveryPointId: recoveryPoint.id,
@@ -146,12 +149,14 @@ async function online(ctx: ServerContext, member: StoredMember, group: Protectio
     });
     // Recording the point locks the vault's storage redundancy; saying so again is harmless.
     await ctx.vault.markBackupStored(vaultName);
+    stepReached('online-backup:vault-recorded');
     return {
       result: recoveryPoint,
       end: { bytes: report.bytesSent, files: recoveryPoint.files, recoveryPointId: recoveryPoint.id },
       commit: () => insertRecoveryPoint(ctx.db, recoveryPoint),
     };
   });
+  stepReached('online-backup:recovery-point-recorded');
   await retain(ctx, vaultRepository, member.datasourceId, 'Online', group.onlineRetentionDays, request);
   return { recoveryPoint: done.result, job: done.job, ...(diskBackup ? { diskBackup: { recoveryPoint: diskBackup.recoveryPoint, job: diskBackup.job } } : {}) };
 }

@@ -153,11 +153,14 @@ describe('the connectivity x subscription table', () => {
     const online = await fx.server.backupNow(id, { location: 'Online' });
     const disk = fx.server.recoveryPoints({ datasourceId: id, location: 'Disk' })[0];
     await fx.server.setSubscriptionState('Deprovisioned');
-    await expectDomainError(fx.server.backupNow(id, { location: 'Online' }), 'SubscriptionDeprovisioned');
     const target = { options: { target: { alternatePath: join(fx.dir, 'out') }, overwrite: 'fail' as const } };
     const e = await expectDomainError(fx.server.restore(online.recoveryPoint.id, target), 'SubscriptionDeprovisioned');
     expect(e.message).toContain('deleted');
+    await expectDomainError(fx.server.backupNow(id, { location: 'Online' }), 'SubscriptionDeprovisioned');
     await expectDomainError(fx.server.restore(disk?.id ?? '', target), 'SubscriptionDeprovisioned');
+    // The vault's data is gone for good, so its points are no longer offered.
+    expect(fx.server.recoveryPoints({ location: 'Online' })).toEqual([]);
+    await expectDomainError(fx.server.restore(online.recoveryPoint.id, target), 'RecoveryPointNotFound');
   });
 
   it('comes after the encryption key: a server given no passphrase cannot back up', async () => {

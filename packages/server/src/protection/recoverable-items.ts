@@ -2,13 +2,11 @@
 import type { ServerContext } from '../context/server-context.js';
 import { findRecoveryPoint } from './recovery-points.js';
 import { repositoryOf } from './recovery-source.js';
-import { assertCloudAllows } from './state-table.js';
 import type { RecoverableItem } from '../model/types.js';
 
-/** The entries directly under `folder` ('' for the top) of a recovery point. */
+/** The entries directly under `folder` ('' for the top) of a recovery point; refused when the table stops restoring it. */
 export async function recoverableItems(ctx: ServerContext, recoveryPointId: string, folder = ''): Promise<RecoverableItem[]> {
   const rp = findRecoveryPoint(ctx, recoveryPointId);
-  if (rp.location === 'Online') await assertCloudAllows(ctx, 'restoreFromVault');
   const repository = await repositoryOf(ctx, rp);
   const parent = folder.replace(/^\/+|\/+$/g, '');
   const items: RecoverableItem[] = [];

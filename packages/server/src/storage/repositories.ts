@@ -15,6 +15,7 @@ import {
   throttledBackend,
   type ObjectBackend,
   type Repository,
+  type RepositoryOptions,
 } from '@dpmsh/engine';
 import type { ThrottlingSchedule } from '@dpmsh/core';
 import { encryptionKeyMissingError } from '../model/errors.js';
@@ -24,18 +25,21 @@ import type { KeyMaterial, KeyStore } from '../keys/key-store.js';
 export const DISK_REPOSITORY_FOLDER = 'dpmsh-repository';
 
 /** Opens or creates a repository over a backend with the server's key. */
-export async function openOrCreate(backend: ObjectBackend, keys: KeyMaterial): Promise<Repository> {
-  if (!(await repositoryExists(backend))) await initRepository(backend, { masterKey: keys.masterKey, envelope: keys.envelope });
-  return openRepository(backend, { masterKey: keys.masterKey });
+export async function openOrCreate(backend: ObjectBackend, keys: KeyMaterial, options: RepositoryOptions = {}): Promise<Repository> {
+  if (!(await repositoryExists(backend))) await initRepository(backend, { masterKey: keys.masterKey, envelope: keys.envelope }, options);
+  return openRepository(backend, { masterKey: keys.masterKey }, options);
 }
 
 /** The disk repositories opened so far, and the way to the vault's. */
 export class RepositoryPool {
   readonly #keys: KeyStore;
+  readonly #options: RepositoryOptions;
   readonly #disks = new Map<string, Promise<Repository>>();
 
-  constructor(keys: KeyStore) {
+  /** `options` apply to every repository (the engine's codec worker threads). */
+  constructor(keys: KeyStore, options: RepositoryOptions = {}) {
     this.#keys = keys;
+    this.#options = options;
   }
 
   /** The key material; EncryptionKeyMissing before any passphrase was given. */
@@ -53,7 +57,7 @@ export class RepositoryPool {
         const keys = await this.keyMaterial();
         const dir = join(diskPath, DISK_REPOSITORY_FOLDER);
         await mkdir(dir, { recursive: true, mode: 0o700 });
-        return openOrCreate(localBackend(dir), keys);
+        return openOrCreate(localBackend(dir), keys, this.#options);
       })();
       // A failed open is not kept: the next operation tries again.
       repository.catch(() => this.#disks.delete(diskId));
@@ -68,14 +72,14 @@ export class RepositoryPool {
     // The throttle keeps real time, never the server's clock, which a test may hold still.
     const paced = throttledBackend(backend, createThrottle({ schedule }));
     if (existingOnly && !(await repositoryExists(paced))) return undefined;
-    return openOrCreate(paced, keys);
+    return openOrCreate(paced, keys, this.#options);
   }
 
   /** A new repository in a local folder (a restore's staging area). */
   async local(dir: string): Promise<Repository> {
     const keys = await this.keyMaterial();
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    return openOrCreate(localBackend(dir), keys);
+    return openOrCreate(localBackend(dir), keys, this.#options);
   }
 
   /** The disk repositories open now. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { isDomainError } from '@dpmsh/core';
+import type { VaultClient } from '@dpmsh/vault';
 import { ProtectionServer } from '../server.js';
 
 /** A passphrase of the required length. */
@@ -43,13 +44,14 @@ export default {
 }
 
 /** Opens a server in a fresh temporary home. */
-export async function openFixture(options: { plugins?: (dir: string) => string[]; start?: Date } = {}): Promise<Fixture> {
+export async function openFixture(options: { plugins?: (dir: string) => string[]; start?: Date; vault?: (home: string) => Promise<VaultClient> } = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'dpmsh-protection-'));
   const home = join(dir, 'home');
   let now = options.start ?? new Date('2026-03-02T10:00:00Z');
   const clock = (): Date => now;
   const plugins = options.plugins?.(dir) ?? ['@dpmsh/plugin-files'];
-  const server = await ProtectionServer.open({ home, clock, serverName: 'dpm01', plugins });
+  const vault = await options.vault?.(home);
+  const server = await ProtectionServer.open({ home, clock, serverName: 'dpm01', plugins, ...(vault ? { vault } : {}) });
   return {
     dir,
     home,

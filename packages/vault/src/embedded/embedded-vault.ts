@@ -24,12 +24,22 @@ export interface EmbeddedVaultOptions {
   clock?: () => Date;
 }
 
-/** Opens the vault kept in `dir` (created owner-only if missing; state in `dir/vault.db`) as an in-process client. */
+/**
+ * Opens the vault kept in `dir` (created owner-only if missing; state in `dir/vault.db`) as an
+ * in-process client, reclaiming what a crash left: the temporary files of writes it cut short, and
+ * the data of a deprovisioned subscription it kept from being deleted.
+ */
 export async function createEmbeddedVault(dir: string, options: EmbeddedVaultOptions = {}): Promise<VaultClient> {
   const clock = options.clock ?? (() => new Date());
   const db = openVaultDatabase(dir, () => clock().toISOString());
   try {
-    return new EmbeddedVaultClient(new VaultService(db, new ObjectStore(dir), clock));
+    const objects = new ObjectStore(dir);
+    await objects.reclaimTemporaryFiles();
+    const service = new VaultService(db, objects, clock);
+    // Deprovisioning deletes the data after its transaction; a crash between the two left data
+    // that must not outlive the subscription's state.
+    if (service.getSubscription().state === 'Deprovisioned') objects.deleteAll();
+    return new EmbeddedVaultClient(service);
   } catch (error) {
     db.close();
     throw error;

@@ -2,6 +2,8 @@
  * The embedded vault's object data: one file per object under
  * `<vault dir>/objects/<vault id>/<server>/<name>`, written atomically (a temporary file, fsync,
  * rename, fsync of the directory), so an object is wholly there or absent after a crash.
+ * A temporary file is named after the process writing it, so the files a killed process left
+ * can be told from those a live one is still writing, and reclaimed when the vault next opens.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
@@ -29,7 +31,7 @@ export class ObjectStore {
     const target = this.pathOf(vaultId, serverId, validateObjectName(name));
     const temporaryDir = join(this.root, TEMPORARY_DIRECTORY);
     await mkdir(temporaryDir, { recursive: true, mode: PRIVATE_DIRECTORY });
-    const temporary = join(temporaryDir, randomUUID());
+    const temporary = join(temporaryDir, `${process.pid}-${randomUUID()}`);
     const file = await open(temporary, 'wx', PRIVATE_FILE);
     try {
       try {
@@ -88,6 +90,29 @@ export class ObjectStore {
     await syncDirectory(dirname(path));
   }
 
+  /**
+   * Removes the temporary files of writers that are gone (a process killed mid-write); those of
+   * live processes, this one included, stay. Returns how many were removed.
+   */
+  async reclaimTemporaryFiles(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(join(this.root, TEMPORARY_DIRECTORY));
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      // A name without a process id is from a version that did not record one; only a crash keeps such a file.
+      const writer = /^(\d+)-/.exec(name)?.[1];
+      if (writer !== undefined && processAlive(Number(writer))) continue;
+      await rm(join(this.root, TEMPORARY_DIRECTORY, name), { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   /** Deletes every object of one vault (a removed vault). */
   deleteVault(vaultId: string): void {
     rmSync(join(this.root, vaultDirectoryName(vaultId)), { recursive: true, force: true });
@@ -138,6 +163,15 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,8 +1,11 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEmbeddedVault, proveCredentialPossession, type VaultClient } from '../index.js';
+import Database from 'better-sqlite3';
+import { createEmbeddedVault, DATABASE_FILE, proveCredentialPossession, type VaultClient } from '../index.js';
 
 let root: string;
 let dir: string;
@@ -73,6 +76,30 @@ describe("a server's objects", () => {
     expect(await readdir(join(dir, 'objects', '.tmp'))).toEqual([]);
   });
 
+  it('leave no temporary file behind a writer killed half way, once the vault opens again', async () => {
+    // The child runs the built vault (dist/); the workspace's `npm test` builds before it tests.
+    const built = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'index.js');
+    const script = `
+      const { createEmbeddedVault } = await import(process.argv[1]);
+      const vault = await createEmbeddedVault(process.argv[2]);
+      setInterval(() => undefined, 1000);
+      await vault.putObject(process.argv[3], 'data/aa/aa01', (async function* () { yield new Uint8Array(4096); await new Promise(() => undefined); })());`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, built, dir, serverId], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const temporary = join(dir, 'objects', '.tmp');
+    const pending = async (): Promise<string[]> => readdir(temporary).catch(() => []);
+    while ((await pending()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGKILL');
+    await exited;
+    // A write of this live process stays.
+    await writeFile(join(temporary, `${process.pid}-in-flight`), 'x');
+
+    await vault.close();
+    vault = await createEmbeddedVault(dir);
+    expect(await readdir(temporary)).toEqual([`${process.pid}-in-flight`]);
+    expect(await vault.listObjects(serverId, '')).toEqual([]);
+  });
+
   it('are kept apart per server', async () => {
     const other = await registerServer(vault, 'contoso-vault', 'dpm02.contoso.com');
     await vault.putObject(serverId, 'config', pieces('one'));
@@ -116,6 +143,18 @@ describe('the subscription state', () => {
     await vault.setSubscriptionState('Active');
     await expect(vault.getObject(serverId, 'config')).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await vault.listRecoveryPoints(serverId)).toEqual([]);
+  });
+
+  it('deletes the data a crash kept from being deleted with the subscription, when the vault opens', async () => {
+    await vault.putObject(serverId, 'config', pieces('must go'));
+    await vault.close();
+    // What a crash after deprovisioning's transaction and before its deletion of the data leaves.
+    const db = new Database(join(dir, DATABASE_FILE));
+    db.prepare("UPDATE subscriptions SET state = 'Deprovisioned'").run();
+    db.close();
+    vault = await createEmbeddedVault(dir);
+    await vault.setSubscriptionState('Active');
+    await expect(vault.getObject(serverId, 'config')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
