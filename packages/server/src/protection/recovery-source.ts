@@ -40,7 +40,7 @@ export async function repositoryOf(ctx: ServerContext, rp: RecoveryPoint): Promi
 }
 
 /** The repository that holds a recovery point, for a caller that has checked the table itself. */
-async function storedRepository(ctx: ServerContext, rp: RecoveryPoint): Promise<Repository> {
+export async function storedRepository(ctx: ServerContext, rp: RecoveryPoint): Promise<Repository> {
   if (rp.location === 'Disk') {
     const disk = rp.diskId === null ? undefined : diskRow(ctx.db, rp.diskId);
     if (!disk) throw recoveryPointNotFoundError(`${rp.id} (its disk storage was removed)`);

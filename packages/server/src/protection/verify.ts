@@ -10,18 +10,19 @@ import type { OperationOutput } from '../plugins/plugin-context.js';
 import { findRecoveryPoint } from './recovery-points.js';
 import { runJob } from './job-runner.js';
 import { ProgressMeter, type ProgressListener } from './progress.js';
-import { repositoryOf } from './recovery-source.js';
+import { storedRepository } from './recovery-source.js';
 import { assertCloudAllows } from './state-table.js';
 import type { VerifyResult } from '../model/types.js';
 
 /** Verifies a recovery point; a damaged one ends as a failed job with the problems found. */
 export async function verifyRecoveryPoint(ctx: ServerContext, recoveryPointId: string, request: OperationOutput & { readonly onProgress?: ProgressListener }): Promise<VerifyResult> {
   const rp = findRecoveryPoint(ctx, recoveryPointId);
-  // Reading the vault's copy is what a restore from the vault does, so the same row of the table applies.
-  if (rp.location === 'Online') await assertCloudAllows(ctx, 'restoreFromVault');
+  // Reading a point is what a restore from its location does, so the same row of the table
+  // applies, and a refusal comes before any job is recorded, as a refused restore's does.
+  await assertCloudAllows(ctx, rp.location === 'Disk' ? 'restoreFromDisk' : 'restoreFromVault');
   const done = await runJob(ctx, { type: 'Verify', location: rp.location, datasourceId: rp.datasourceId, datasourceName: rp.datasourceName, recoveryPointId: rp.id }, request.signal, async () => {
     const meter = new ProgressMeter('Verify', rp.datasourceName, request.onProgress, rp.sizeBytes);
-    const opened = await repositoryOf(ctx, rp).catch((error: unknown) => {
+    const opened = await storedRepository(ctx, rp).catch((error: unknown) => {
       if (isDomainError(error, 'RepositoryCorrupt')) return error;
       throw error;
     });
