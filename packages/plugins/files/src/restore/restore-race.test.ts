@@ -166,6 +166,22 @@ describe.each(ACCESS)('a directory swapped during a restore, $name', ({ viaProc 
     expect(outcome).toMatchObject({ errorId: 'RestoreTargetChanged' });
   });
 
+  it('for another directory renamed over the empty one the restore just created: nothing is written into either', async () => {
+    const target = await tempDir();
+    const other = join(target, 'other');
+    await mkdir(other);
+    await writeFile(join(other, 'own'), 'its own file');
+    const outcome = await caught(run(target, async function* () {
+      yield directory('d');
+      // Replaces the restore's empty directory, which the restore still holds open.
+      await rename(other, join(target, 'd'));
+      yield file('d/a');
+      yield directory('d/sub');
+    }));
+    expect(await readdir(join(target, 'd'))).toEqual(['own']);
+    expect(outcome).toMatchObject({ errorId: 'RestoreTargetChanged' });
+  });
+
   it('for a link where a merged directory stood: it is not opened through the link', async () => {
     const victim = await victimDirectory();
     const before = await snapshot(victim);
@@ -255,7 +271,7 @@ describe.each(ACCESS)('restores raced by a process swapping directories for link
       );
       outcomes.swaps += await attacker.stop();
       if ('error' in outcome) {
-        expect(outcome.error).toMatchObject({ errorId: expect.stringMatching(/^Restore(TargetChanged|OutsideTarget)$/) as unknown });
+        expect(outcome.error, `round ${round}: ${String(outcome.error)}`).toMatchObject({ errorId: expect.stringMatching(/^Restore(TargetChanged|OutsideTarget)$/) as unknown });
         outcomes.reported++;
       } else {
         expect(outcome.result).toMatchObject({ restoredFiles: treeFiles.length, restoredDirectories: treeDirectories.length });

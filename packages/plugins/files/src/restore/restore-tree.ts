@@ -17,6 +17,7 @@ import { assertNoConflicts, conflicts, existing } from './conflicts.js';
 import type { Directory } from './directory.js';
 import { temporaryName } from './leftovers.js';
 import { removeEntry } from './remove-tree.js';
+import { Settling } from './settling.js';
 import type { TreeAccess } from './target.js';
 import { TargetTree, targetDirectory } from './target.js';
 import { writeContent } from './write-content.js';
@@ -32,6 +33,7 @@ interface Restore {
   readonly directories: Map<EntryPath, EntryMetadata>;
   /** Entry paths skipped with everything under them (a file stands where a directory is restored). */
   readonly blocked: EntryPath[];
+  readonly settling: Settling;
   result: { restoredFiles: number; restoredDirectories: number; restoredBytes: number; skipped: number };
 }
 
@@ -57,23 +59,36 @@ export async function restoreTree(reader: RecoveryPointReader, options: RestoreO
     }
   }
   const tree = await TargetTree.open(root, true, access);
+  const settling = new Settling();
   try {
-    const restore: Restore = { tree, options, context, directories: new Map(), blocked: [], result: { restoredFiles: 0, restoredDirectories: 0, restoredBytes: 0, skipped: 0 } };
-    for await (const entry of reader.entries(options.items)) {
-      context.signal.throwIfAborted();
-      await restoreEntry(restore, entry);
-    }
-    await tree.finish(async (path, directory) => {
-      const metadata = restore.directories.get(path);
-      if (metadata !== undefined) await applyToHandle(directory.handle, metadata);
-      // Makes the renames inside it last, as the file's own sync made its content last.
-      await directory.handle.sync();
+    const restore: Restore = { tree, options, context, directories: new Map(), blocked: [], settling, result: { restoredFiles: 0, restoredDirectories: 0, restoredBytes: 0, skipped: 0 } };
+    await restoreEntries(reader, restore).catch(async (error: unknown) => {
+      throw await tree.explain(error);
     });
     if (tree.leftoversRemoved > 0) context.verbose(`Removed ${tree.leftoversRemoved} temporary files an interrupted restore left in ${root}.`);
     return { ...restore.result };
   } finally {
+    // Nothing may still use a handle when it closes.
+    await settling.settle().catch(() => undefined);
     await tree.close();
   }
+}
+
+/** Restores every entry, then gives the directories their metadata. */
+async function restoreEntries(reader: RecoveryPointReader, restore: Restore): Promise<void> {
+  const { settling, tree, context, options } = restore;
+  for await (const entry of reader.entries(options.items)) {
+    context.signal.throwIfAborted();
+    if (entry.type !== 'file' || !settling.admits(parentEntryPath(entry.path))) await settling.settle();
+    await restoreEntry(restore, entry);
+  }
+  await settling.settle();
+  await tree.finish(async (path, directory) => {
+    const metadata = restore.directories.get(path);
+    if (metadata !== undefined) await applyToHandle(directory.handle, metadata);
+    // Makes the renames inside it last, as the file's own sync made its content last.
+    await directory.handle.sync();
+  });
 }
 
 async function restoreEntry(restore: Restore, entry: RecoveredEntry): Promise<void> {
@@ -118,9 +133,7 @@ async function restoreDirectory(restore: Restore, path: EntryPath, metadata: Ent
 async function restoreFile(restore: Restore, parent: Directory, name: string, entry: Extract<RecoveredEntry, { type: 'file' }>, replacesDirectory: boolean): Promise<void> {
   const temporary = temporaryName();
   const handle = await open(await parent.nameOf(temporary), CREATE_TEMPORARY, 0o600);
-  try {
-    const written = await writeContent(handle, entry.content(), entry.sparse, restore.context.signal);
-    await applyToHandle(handle, entry.metadata);
+  const settle = async (): Promise<void> => {
     await handle.sync();
     await handle.close();
     // rename replaces a file or link in place, never following it; a directory in the way goes first.
@@ -129,14 +142,27 @@ async function restoreFile(restore: Restore, parent: Directory, name: string, en
       await restore.tree.forget(entry.path);
     }
     await rename(await parent.nameOf(temporary), await parent.nameOf(name));
-    restore.result.restoredFiles++;
-    restore.result.restoredBytes += written;
-  } catch (error) {
+  };
+  const undo = async (error: unknown): Promise<never> => {
     await handle.close().catch(() => undefined);
     await parent
       .nameOf(temporary)
       .then(unlink)
       .catch(() => undefined);
     throw error;
+  };
+  let written = 0;
+  try {
+    written = await writeContent(handle, entry.content(), entry.sparse, restore.context.signal);
+    await applyToHandle(handle, entry.metadata);
+  } catch (error) {
+    await undo(error);
   }
+  const done = settle().then(() => {
+    restore.result.restoredFiles++;
+    restore.result.restoredBytes += written;
+  }, undo);
+  // Removing a directory in the way is rare: it is done in order, not in flight.
+  if (replacesDirectory) await done;
+  else restore.settling.add(parentEntryPath(entry.path), done);
 }

@@ -140,6 +140,19 @@ export class TargetTree {
     await each('', this.top);
   }
 
+  /**
+   * The error to report for `error`: a name missing inside a held directory means that directory
+   * was removed from the target (another one took its place) while the restore held it.
+   */
+  async explain(error: unknown): Promise<unknown> {
+    if (errorCode(error) !== 'ENOENT') return error;
+    for (const directory of [this.top, ...this.handles.values()]) {
+      const stats = await directory.handle.stat().catch(() => undefined);
+      if (stats?.nlink === 0) return restoreTargetChanged(directory.path, this.root);
+    }
+    return error;
+  }
+
   /** Closes every handle. */
   async close(): Promise<void> {
     for (const directory of this.handles.values()) await directory.close();
