@@ -98,7 +98,9 @@ export class TargetTree {
       );
       opened = await this.openIn(parent, path);
       if (opened === undefined) throw restoreTargetChanged(this.pathOf(path), this.root);
-      if (made) await this.adoptCreated(path, opened);
+      // Between mkdir and open another directory could take the name: nothing tells which one
+      // mkdir made (its owner and mode differ with ACLs and NFS), so it is adopted as the one made.
+      if (made) this.created.add(path);
     }
     await this.remember(path, opened);
     return opened;
@@ -176,16 +178,6 @@ export class TargetTree {
       if (found === undefined || found.isDirectory()) throw restoreTargetChanged(this.pathOf(path), this.root);
       throw error;
     }
-  }
-
-  /** A directory just created must be the one this restore made: its owner's, open to nobody else. */
-  private async adoptCreated(path: EntryPath, directory: Directory): Promise<void> {
-    const owner = process.geteuid?.();
-    if ((owner !== undefined && directory.stats.uid !== owner) || (directory.stats.mode & 0o077) !== 0) {
-      await directory.close();
-      throw restoreTargetChanged(this.pathOf(path), this.root);
-    }
-    this.created.add(path);
   }
 
   private async remember(path: EntryPath, directory: Directory): Promise<void> {
