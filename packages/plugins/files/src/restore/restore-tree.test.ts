@@ -174,6 +174,20 @@ describe('restore stops', () => {
   });
 });
 
+describe('restore after a killed one', () => {
+  it('removes the temporary files it left in the directories restored into, and nothing else', async () => {
+    const { root, point } = await pointOfTwoFiles();
+    const leftovers = [join(root, '.dpmsh-restore-0123456789abcdef'), join(root, 'dir/.dpmsh-restore-fedcba9876543210'), join(root, 'dir/.a.txt.dpmsh-restore-0123456789ab')];
+    for (const leftover of leftovers) await writeFile(leftover, 'part of a file');
+    await writeFile(join(root, 'dir/.dpmsh-restore-notes'), 'a user’s own file');
+    const context = createTestContext();
+    await restore(recoveryPointReader(point), { target: { kind: 'original' }, overwrite: 'overwrite' }, context);
+    expect((await readdir(root)).sort()).toEqual(['b.txt', 'dir']);
+    expect((await readdir(join(root, 'dir'))).sort()).toEqual(['.dpmsh-restore-notes', 'a.txt']);
+    expect(context.verboseMessages).toEqual([`Removed 3 temporary files an interrupted restore left in ${root}.`]);
+  });
+});
+
 describe('restore to an alternate location', () => {
   it('creates the location and restores a data source there', async () => {
     const { root, point } = await pointOfTwoFiles();
