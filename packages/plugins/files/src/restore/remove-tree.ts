@@ -3,32 +3,34 @@
  * followed), a directory emptied through handles opened without following links, as the rest
  * of the restore is, so a link swapped in meanwhile cannot lead the removal elsewhere.
  */
-import { opendir, rmdir, unlink } from 'node:fs/promises';
+import { lstat, opendir, rmdir, unlink } from 'node:fs/promises';
 import { errorCode } from '../errors/plugin-errors.js';
 import type { Directory } from './directory.js';
+
+const unless =
+  (...codes: string[]) =>
+  (error: unknown): void => {
+    if (!codes.includes(errorCode(error) ?? '')) throw error;
+  };
 
 /** Removes `name` inside `parent`, with everything under it when it is a directory (`isDirectory`). */
 export async function removeEntry(parent: Directory, name: string, isDirectory: boolean): Promise<void> {
   if (!isDirectory) {
-    // A file system that does not give entry types in listings makes a directory look like a file.
-    const removed = await unlink(await parent.nameOf(name)).then(
-      () => true,
-      (error: unknown) => {
-        // Gone already: what stood in the way is out of it.
-        if (errorCode(error) === 'ENOENT') return true;
-        if (errorCode(error) !== 'EISDIR') throw error;
-        return false;
-      },
-    );
-    if (removed) return;
+    // Gone already, or a directory took its place meanwhile: either way the caller meets what is there now.
+    await unlink(await parent.nameOf(name)).catch(unless('ENOENT', 'EISDIR'));
+    return;
   }
   const directory = await parent.openChild(name);
   try {
-    const inside: { readonly name: string; readonly isDirectory: boolean }[] = [];
-    for await (const entry of await opendir(await directory.self())) inside.push({ name: entry.name, isDirectory: entry.isDirectory() });
-    for (const entry of inside) await removeEntry(directory, entry.name, entry.isDirectory);
+    const names: string[] = [];
+    for await (const entry of await opendir(await directory.self())) names.push(entry.name);
+    for (const inside of names) {
+      // lstat, not the listing's type: some file systems give none.
+      const found = await lstat(await directory.nameOf(inside)).catch(() => undefined);
+      if (found !== undefined) await removeEntry(directory, inside, found.isDirectory());
+    }
   } finally {
     await directory.close();
   }
-  await rmdir(await parent.nameOf(name));
+  await rmdir(await parent.nameOf(name)).catch(unless('ENOENT'));
 }

@@ -127,6 +127,19 @@ describe('restore never writes outside its target', () => {
     expect(await readFile(join(target, 'x'), 'utf8')).toBe('restored');
   });
 
+  it('removes a directory standing at a file’s place without following the links inside it', async () => {
+    const target = await tempDir();
+    const elsewhere = await tempDir();
+    await writeFile(join(elsewhere, 'victim'), 'untouched');
+    await mkdir(join(target, 'x/deeper'), { recursive: true });
+    await writeFile(join(target, 'x/deeper/old'), 'old');
+    await symlink(elsewhere, join(target, 'x/deeper/link'));
+    const reader = readerOf([{ type: 'file', path: 'x', metadata, sparse: false, content: async function* () { yield Buffer.from('restored'); } }]);
+    await restore(reader, { target: { kind: 'alternate', path: target }, overwrite: 'overwrite' });
+    expect(await readFile(join(target, 'x'), 'utf8')).toBe('restored');
+    expect(await readdir(elsewhere)).toEqual(['victim']);
+  });
+
   it('refuses a relative alternate location and an original location without a path', async () => {
     await expect(restore(readerOf([]), { target: { kind: 'alternate', path: 'relative/dir' }, overwrite: 'fail' })).rejects.toMatchObject({ errorId: 'InvalidRestoreTarget' });
     await expect(restore(readerOf([]), { target: { kind: 'original' }, overwrite: 'fail' })).rejects.toMatchObject({ errorId: 'InvalidRestoreTarget' });
