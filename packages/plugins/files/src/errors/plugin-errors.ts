@@ -31,6 +31,16 @@ export function restoreOutsideTarget(path: string, target: string): PluginError 
   });
 }
 
+/** A directory of the restore target was replaced (by a link or another directory) while a restore wrote there. */
+export function restoreTargetChanged(path: string, target: string): PluginError {
+  return new PluginError({
+    errorId: 'RestoreTargetChanged',
+    category: 'WriteError',
+    target: path,
+    message: `Stopped restoring at ${path}: the directory the restore created or opened there was replaced (by a link or another directory) while the restore was writing in ${target}, so nothing was written or changed through it. Find out who else writes in ${target}, then restore again.`,
+  });
+}
+
 /** The restore target cannot be used. */
 export function invalidRestoreTarget(reason: string, target?: string): PluginError {
   return new PluginError({

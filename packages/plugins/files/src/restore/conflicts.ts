@@ -6,13 +6,15 @@
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import type { RecoveredEntry, RecoveryPointReader, RestoreOptions } from '@dpmsh/sdk';
+import { parentEntryPath } from '@dpmsh/sdk';
 import { errorCode, restoreTargetExists } from '../errors/plugin-errors.js';
-import type { TargetGuard } from './target.js';
+import type { Directory } from './directory.js';
+import type { TargetTree } from './target.js';
 
-/** The lstat of what is at `path`, or undefined when nothing is. */
-export async function existing(path: string): Promise<Stats | undefined> {
+/** The lstat of what is at `name` in `directory`, or undefined when nothing is. */
+export async function existing(directory: Directory, name: string): Promise<Stats | undefined> {
   try {
-    return await lstat(path);
+    return await lstat(await directory.nameOf(name));
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
@@ -27,12 +29,14 @@ export function conflicts(entry: RecoveredEntry, found: Stats | undefined): bool
 
 /**
  * For the 'fail' policy: throws RestoreTargetExists for the first conflicting item before
- * anything is written, so a refused restore leaves the target as it was.
+ * anything is written, so a refused restore leaves the target as it was. `tree` must be one
+ * that creates nothing.
  */
-export async function assertNoConflicts(reader: RecoveryPointReader, options: RestoreOptions, guard: TargetGuard): Promise<void> {
+export async function assertNoConflicts(reader: RecoveryPointReader, options: RestoreOptions, tree: TargetTree): Promise<void> {
   for await (const entry of reader.entries(options.items)) {
     if (entry.type === 'stream') continue;
-    const path = guard.pathOf(entry.path);
-    if (conflicts(entry, await existing(path))) throw restoreTargetExists(path);
+    const path = tree.pathOf(entry.path);
+    const parent = await tree.directory(parentEntryPath(entry.path));
+    if (parent !== undefined && conflicts(entry, await existing(parent, entry.path.slice(entry.path.lastIndexOf('/') + 1)))) throw restoreTargetExists(path);
   }
 }

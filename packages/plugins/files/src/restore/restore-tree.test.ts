@@ -127,6 +127,19 @@ describe('restore never writes outside its target', () => {
     expect(await readFile(join(target, 'x'), 'utf8')).toBe('restored');
   });
 
+  it('removes a directory standing at a file’s place without following the links inside it', async () => {
+    const target = await tempDir();
+    const elsewhere = await tempDir();
+    await writeFile(join(elsewhere, 'victim'), 'untouched');
+    await mkdir(join(target, 'x/deeper'), { recursive: true });
+    await writeFile(join(target, 'x/deeper/old'), 'old');
+    await symlink(elsewhere, join(target, 'x/deeper/link'));
+    const reader = readerOf([{ type: 'file', path: 'x', metadata, sparse: false, content: async function* () { yield Buffer.from('restored'); } }]);
+    await restore(reader, { target: { kind: 'alternate', path: target }, overwrite: 'overwrite' });
+    expect(await readFile(join(target, 'x'), 'utf8')).toBe('restored');
+    expect(await readdir(elsewhere)).toEqual(['victim']);
+  });
+
   it('refuses a relative alternate location and an original location without a path', async () => {
     await expect(restore(readerOf([]), { target: { kind: 'alternate', path: 'relative/dir' }, overwrite: 'fail' })).rejects.toMatchObject({ errorId: 'InvalidRestoreTarget' });
     await expect(restore(readerOf([]), { target: { kind: 'original' }, overwrite: 'fail' })).rejects.toMatchObject({ errorId: 'InvalidRestoreTarget' });
@@ -171,6 +184,20 @@ describe('restore stops', () => {
     ]);
     await expect(restore(reader, { target: { kind: 'alternate', path: target }, overwrite: 'fail' })).rejects.toThrow('vault unreachable');
     expect(await readdir(target)).toEqual([]);
+  });
+});
+
+describe('restore after a killed one', () => {
+  it('removes the temporary files it left in the directories restored into, and nothing else', async () => {
+    const { root, point } = await pointOfTwoFiles();
+    const leftovers = [join(root, '.dpmsh-restore-0123456789abcdef'), join(root, 'dir/.dpmsh-restore-fedcba9876543210'), join(root, 'dir/.a.txt.dpmsh-restore-0123456789ab')];
+    for (const leftover of leftovers) await writeFile(leftover, 'part of a file');
+    await writeFile(join(root, 'dir/.dpmsh-restore-notes'), 'a user’s own file');
+    const context = createTestContext();
+    await restore(recoveryPointReader(point), { target: { kind: 'original' }, overwrite: 'overwrite' }, context);
+    expect((await readdir(root)).sort()).toEqual(['b.txt', 'dir']);
+    expect((await readdir(join(root, 'dir'))).sort()).toEqual(['.dpmsh-restore-notes', 'a.txt']);
+    expect(context.verboseMessages).toEqual([`Removed 3 temporary files an interrupted restore left in ${root}.`]);
   });
 });
 
