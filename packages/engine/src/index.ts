@@ -20,3 +20,5 @@ export { openRepository } from './repository/repository.js';
 export type { RepositoryOptions } from './repository/repository.js';
 /** Marks a step boundary for the crash tests (DPMSH_TEST_STEP_TRACE, DPMSH_TEST_KILL_AT); a no-op otherwise. */
 export { stepReached } from './steps/step-hook.js';
+/** True while a process of this host has the id. */
+export { processAlive } from './repository/process-identity.js';

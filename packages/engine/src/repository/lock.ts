@@ -14,7 +14,7 @@ import { readIfExists } from '../backend/not-found.js';
 import type { RepositoryKeys } from '../crypto/keys.js';
 import { label, open, seal } from '../crypto/sealed.js';
 import { repositoryLocked } from '../errors.js';
-import { bootId, processStartTicks } from './process-identity.js';
+import { bootId, processAlive, processStartTicks } from './process-identity.js';
 
 /** The lock's object name. */
 export const LOCK_OBJECT = 'locks/exclusive';
@@ -46,16 +46,6 @@ const heldHere = new Map<string, string>();
 
 function describe(record: LockRecord): string {
   return `process ${record.pid} on ${record.host} (since ${new Date(record.acquiredAt).toISOString()})`;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM';
-  }
 }
 
 function isStale(record: LockRecord, now: number, location: string): boolean {

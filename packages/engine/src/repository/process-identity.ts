@@ -32,3 +32,13 @@ export function processStartTicks(pid: number): number | undefined {
   const ticks = Number(fields[22 - 3]);
   return Number.isSafeInteger(ticks) ? ticks : undefined;
 }
+
+/** True while a process of this host has the id (EPERM: it exists, it is just not ours to signal). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM';
+  }
+}

@@ -13,6 +13,7 @@ import { stepReached } from '../steps/step-hook.js';
 import type { RepositoryContext } from './context.js';
 import { listPacks, readIndexContents } from './index-store.js';
 import { acquireLock } from './lock.js';
+import { processAlive } from './process-identity.js';
 
 /** A temporary object this old is a leftover whoever wrote it: no single write takes this long. */
 export const LEFTOVER_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -69,11 +70,5 @@ function abandoned(leftover: LeftoverObject, now: number): boolean {
   if (now - leftover.modifiedAt.getTime() > LEFTOVER_AFTER_MS) return true;
   // Lock takers write 'locks/' without holding the lock; a live one keeps its file by its pid, like any writer.
   const pid = leftover.writerPid;
-  if (pid === undefined || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return !(typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM');
-  }
+  return pid !== undefined && pid !== process.pid && !processAlive(pid);
 }

@@ -1,4 +1,5 @@
 /** Job rows: one per backup, restore or verify, written when it starts and when it ends. */
+import { processAlive } from '@dpmsh/engine';
 import type { Job, JobFilter, JobStatus, JobType, RecoveryPointLocation } from '../model/types.js';
 import type { CatalogDatabase } from './database.js';
 
@@ -117,13 +118,4 @@ export function failInterruptedJobs(db: CatalogDatabase, at: Date): void {
      WHERE id = ?`,
   );
   for (const job of running) if (job.pid === null || !processAlive(job.pid)) fail.run(at.toISOString(), job.id);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stepReached, type LongRunOptions, type Repository } from '@dpmsh/engine';
+import { processAlive, stepReached, type LongRunOptions, type Repository } from '@dpmsh/engine';
 import { diskRow } from '../catalog/disks.js';
 import { registeredVaultName } from '../catalog/registration.js';
 import { readSettings } from '../catalog/settings.js';
@@ -91,14 +91,5 @@ async function reclaimStagingCopies(folder: string): Promise<void> {
     const owner = /^(\d+)-/.exec(name.slice(STAGING_PREFIX.length))?.[1];
     if (owner !== undefined && processAlive(Number(owner))) continue;
     await rm(join(folder, name), { recursive: true, force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
