@@ -114,7 +114,7 @@ describe('a master key kept wrapped', () => {
     expect(backup.exitCode).toBe(1);
     expect(backup.stderr).toContain('master key is locked');
 
-    // The passphrase from a file outside the home, as restic reads RESTIC_PASSWORD_FILE.
+    // The passphrase from a file outside the home.
     const passphraseFile = join(dir, 'passphrase');
     writeFileSync(passphraseFile, `${PASS}\n`, { mode: 0o600 });
     expect(await ok(home, restoreScript(join(dir, 'out-file')), { DPMSH_PASSPHRASE_FILE: passphraseFile })).toBe('alpha');

@@ -1,5 +1,5 @@
 /**
- * repairIndex: rebuilds the index from the packs themselves, as restic's `repair index` does.
+ * repairIndex: rebuilds the index from the packs themselves.
  * Every pack ends with a sealed header listing its blobs, so one damaged index object loses
  * nothing a pack still holds. The order keeps every blob findable at every moment: the new index
  * objects are written first, and only then do the old ones go; a crash leaves at worst both.

@@ -172,7 +172,7 @@ export class KeyStore {
   }
 }
 
-/** The passphrase on the first line of a passphrase file, as restic reads RESTIC_PASSWORD_FILE. */
+/** The passphrase on the first line of a passphrase file. */
 async function readPassphraseFile(path: string): Promise<string> {
   let bytes: Buffer;
   try {
