@@ -4,8 +4,8 @@
  * a secret stay in memory for this session only, as PSReadLine's default AddToHistoryHandler does:
  * its sensitive words, an assignment to a variable whose name is password-like or that the
  * session used as a secret (`-EncryptionPassphrase $pp` takes an earlier `$pp = 'x'` out of the
- * file, and keeps a later one out), a [securestring] or [pscredential] cast. The file is the user's alone (0600, in a home created
- * 0700), since what it keeps is still what the user typed.
+ * file, and keeps a later one out), a [securestring] or [pscredential] cast. The file is the
+ * user's alone (0600, in a home created 0700), since what it keeps is still what the user typed.
  */
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

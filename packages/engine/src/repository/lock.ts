@@ -4,8 +4,9 @@
  * its holder is a process of this host that is gone — another boot, no such pid, or a pid now
  * worn by a process that started at another moment (pid reuse) — or when it has not been
  * refreshed for STALE_AFTER_MS (a holder refreshes it every REFRESH_EVERY_MS). Records without a
- * boot id or start time (older writers, or hosts without /proc) are judged by the pid alone. A backend has no create-if-absent, so a taker writes its
- * lock, lets concurrent takers settle, and reads it back: the last writer wins, the others fail.
+ * boot id or start time (older writers, or hosts without /proc) are judged by the pid alone. A
+ * backend has no create-if-absent, so a taker writes its lock, lets concurrent takers settle, and
+ * reads it back: the last writer wins, the others fail.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
