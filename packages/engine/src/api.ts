@@ -178,6 +178,8 @@ export interface ReplicationReport {
   readonly bytesSent: number;
   /** Chunks the target lacked and now holds. */
   readonly chunksSent: number;
+  /** What the target's state made the copy do that the caller should hear of (an unreadable index), one sentence each. */
+  readonly warnings?: readonly string[];
 }
 
 /** An exclusive writer's hold on a repository; released in a finally. */

@@ -40,11 +40,7 @@ export async function runBackup(context: RepositoryContext, entries: AsyncIterab
     // What killed writers left is theirs no more, and a writer that holds the lock is the one to take it away.
     await removeLeftovers(backend);
     await context.index.refresh(backend, keys.dataKey);
-    // Said, not skipped silently: the data such an index lists is stored again, and the points
-    // that need it stay unrestorable until the index is repaired.
-    const warnings = context.index.unreadable.map(
-      (name) => `index ${name} of ${backend.location} does not authenticate: the data it lists was stored again, and recovery points that need it cannot be restored until the index is repaired`,
-    );
+    const warnings = context.index.unreadableWarnings(backend.location);
     const parentFiles = options.parent === null ? null : await loadParentFiles(context, options.parent);
     const manifest = new ManifestWriter((bytes) => session.store('tree', bytes));
     const progress = new ProgressReporter(options);

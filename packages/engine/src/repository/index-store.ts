@@ -70,6 +70,16 @@ export class IndexStore {
     return this.damaged;
   }
 
+  /**
+   * What a writer says of the unreadable index objects rather than skip them silently: the data
+   * they list is stored again, and the points that need it stay unrestorable until a repair.
+   */
+  unreadableWarnings(location: string): string[] {
+    return this.damaged.map(
+      (name) => `index ${name} of ${location} does not authenticate: the data it lists was stored again, and recovery points that need it cannot be restored until the index is repaired`,
+    );
+  }
+
   /** Loads index objects written since the last refresh and drops entries whose pack is gone. */
   async refresh(backend: ObjectBackend, dataKey: Uint8Array): Promise<void> {
     const names = await backend.list('index/');

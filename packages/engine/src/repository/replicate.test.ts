@@ -1,7 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isDomainError } from '@dpmsh/core';
 import { describe, expect, it } from 'vitest';
 import { localBackend } from '../backend/local-backend.js';
-import { entriesOf, fileEntries, logText, newRepository, random, restore, useTempDirs } from '../test-support/repositories.js';
+import { entriesOf, fileEntries, filesUnder, logText, newRepository, random, restore, useTempDirs } from '../test-support/repositories.js';
 import { openRepository } from './repository.js';
 
 const tempDir = useTempDirs();
@@ -37,6 +39,26 @@ describe('replicate', () => {
     expect(again.chunksSent).toBeLessThanOrEqual(3);
     expect(again.bytesSent).toBeLessThan(MiB + 64 * 1024);
     expect((await restore(target, second.id)).get('d/c')?.data?.equals(c)).toBe(true);
+  });
+
+  it('says so when an index object of the target does not authenticate, sends the data it listed again, and the copy restores', async () => {
+    const { repository: source, masterKey } = await newRepository(await tempDir());
+    const targetDir = await tempDir();
+    const { repository: target } = await newRepository(targetDir, masterKey);
+    const a = random(2 * MiB);
+    const first = await source.backup(entriesOf(fileEntries(new Map([['a', a]]))), { parent: null });
+    expect((await source.replicate(first.id, target)).warnings).toBeUndefined();
+    const [indexObject] = await filesUnder(join(targetDir, 'index'));
+    const damaged = await readFile(indexObject as string);
+    damaged[damaged.length >> 1] ^= 0x10;
+    await writeFile(indexObject as string, damaged);
+
+    const second = await source.backup(entriesOf(fileEntries(new Map([['a', a], ['b', Buffer.from('b')]]))), { parent: first.id });
+    const reopened = await openRepository(localBackend(targetDir), { masterKey });
+    const sent = await source.replicate(second.id, reopened);
+    expect(sent.warnings?.join('\n')).toContain((indexObject as string).slice(targetDir.length + 1));
+    expect(sent.bytesSent).toBeGreaterThan(2 * MiB);
+    expect((await restore(reopened, second.id)).get('a')?.data?.equals(a)).toBe(true);
   });
 
   it("refuses a target of another master key with 'RepositoryKeyMismatch', and an unknown snapshot", async () => {

@@ -31,6 +31,7 @@ export async function runReplicate(source: RepositoryContext, snapshotId: string
     if ((await readIfExists(target.backend, objectName)) !== undefined) return { bytesSent: 0, chunksSent: 0 };
     await target.index.refresh(target.backend, target.keys.dataKey);
     await source.index.refresh(source.backend, source.keys.dataKey);
+    const warnings = target.index.unreadableWarnings(target.backend.location);
 
     // Which blobs to send, grouped by the source pack they are in.
     const reader = new BlobReader(source.backend, source.keys.dataKey, source.index);
@@ -64,7 +65,8 @@ export async function runReplicate(source: RepositoryContext, snapshotId: string
     await session.finish();
     await target.backend.write(objectName, snapshotBytes);
     stepReached('replicate:snapshot-written');
-    return { bytesSent: session.bytesWritten + snapshotBytes.length, chunksSent };
+    const report = { bytesSent: session.bytesWritten + snapshotBytes.length, chunksSent };
+    return warnings.length === 0 ? report : { ...report, warnings };
   } catch (error) {
     await session.abandon();
     throw error;

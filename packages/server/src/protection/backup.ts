@@ -139,6 +139,7 @@ async function online(ctx: ServerContext, member: StoredMember, group: Protectio
     const report = await diskRepository.replicate(point.snapshotId, vaultRepository, { signal: request.signal, onProgress: meter.update });
     meter.complete();
     stepReached('online-backup:replicated');
+    for (const warning of report.warnings ?? []) request.warn?.(`${warning}. Run Repair-DPMStorage -Online -Index.`);
     const recoveryPoint: RecoveryPoint = { ...point, id: randomUUID(), location: 'Online', diskId: null };
     await ctx.vault.recordRecoveryPoint(ctx.serverId, {
       recoveryPointId: recoveryPoint.id,
