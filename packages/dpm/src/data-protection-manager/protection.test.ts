@@ -7,10 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outString, runPipeline, RecordingHost, Session, installStandardCommands } from '@dpmsh/cmdlets';
+import { outString, RecordingHost, Session, installStandardCommands } from '@dpmsh/cmdlets';
 import { installDpmModule } from '../index.js';
-import type { CommandArgument } from '@dpmsh/cmdlets';
-import { ErrorRecord, RuntimeError } from '@dpmsh/runtime';
+import { cmdletRunner } from '../test-support/cmdlet-runner.js';
 import type { PSObject } from '@dpmsh/runtime';
 
 const root = mkdtempSync(join(tmpdir(), 'dpmsh-protection-cmdlets-'));
@@ -34,44 +33,7 @@ afterEach(async () => {
   await session.dispose();
 });
 
-/** Named arguments from an object: `true` is a switch, anything else a value; `_` holds positional values. */
-function args(named: Record<string, unknown>): CommandArgument[] {
-  const out: CommandArgument[] = [];
-  for (const [name, value] of Object.entries(named)) {
-    if (name === '_') for (const v of value as unknown[]) out.push({ kind: 'value', value: v });
-    else if (value === true) out.push({ kind: 'parameter', name, hasValue: false });
-    else out.push({ kind: 'parameter', name, value, hasValue: true });
-  }
-  return out;
-}
-
-/** Runs one command; returns its output, or throws the terminating error record. */
-async function run(command: string, named: Record<string, unknown> = {}, input?: readonly unknown[]): Promise<unknown[]> {
-  const info = session.registry.resolve(command, session.globalScope);
-  if (info?.kind !== 'Cmdlet') throw new Error(`no cmdlet ${command}`);
-  const out: unknown[] = [];
-  await runPipeline({ session, scope: session.globalScope, elements: [{ command: info, args: args(named) }], input, sink: (v) => void out.push(v), signal: new AbortController().signal });
-  const errors = out.filter((o): o is ErrorRecord => o instanceof ErrorRecord);
-  if (errors.length > 0) throw new RuntimeError(errors[0] as ErrorRecord);
-  return out;
-}
-
-async function one(command: string, named: Record<string, unknown> = {}, input?: readonly unknown[]): Promise<PSObject> {
-  const out = await run(command, named, input);
-  expect(out, command).toHaveLength(1);
-  return out[0] as PSObject;
-}
-
-/** The FullyQualifiedErrorId's id of the error a command stops with. */
-async function errorIdOf(command: string, named: Record<string, unknown> = {}): Promise<string> {
-  try {
-    await run(command, named);
-  } catch (e) {
-    if (e instanceof RuntimeError) return e.errorRecord.fullyQualifiedErrorId.split(',')[0] as string;
-    throw e;
-  }
-  throw new Error(`${command} did not fail`);
-}
+const { run, one, errorIdOf } = cmdletRunner(() => session);
 
 async function registerServer(): Promise<void> {
   await run('New-BackupVault', { Name: 'contoso-vault', Location: 'westus' });

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPipeline, RecordingHost, Session, installStandardCommands, outString } from '@dpmsh/cmdlets';
-import type { CommandArgument } from '@dpmsh/cmdlets';
-import { ErrorRecord, RuntimeError, type PSObject } from '@dpmsh/runtime';
+import { RecordingHost, Session, installStandardCommands, outString } from '@dpmsh/cmdlets';
+import type { PSObject } from '@dpmsh/runtime';
 import { installDpmModule } from '../index.js';
+import { cmdletRunner } from '../test-support/cmdlet-runner.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dpmsh-repair-cmdlet-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -26,35 +26,7 @@ afterEach(async () => {
   await session.dispose();
 });
 
-function args(named: Record<string, unknown>): CommandArgument[] {
-  return Object.entries(named).map(([name, value]) => (value === true ? { kind: 'parameter', name, hasValue: false } : { kind: 'parameter', name, value, hasValue: true }));
-}
-
-async function run(command: string, named: Record<string, unknown> = {}, input?: readonly unknown[]): Promise<unknown[]> {
-  const info = session.registry.resolve(command, session.globalScope);
-  if (info?.kind !== 'Cmdlet') throw new Error(`no cmdlet ${command}`);
-  const out: unknown[] = [];
-  await runPipeline({ session, scope: session.globalScope, elements: [{ command: info, args: args(named) }], input, sink: (v) => void out.push(v), signal: new AbortController().signal });
-  const errors = out.filter((o): o is ErrorRecord => o instanceof ErrorRecord);
-  if (errors.length > 0) throw new RuntimeError(errors[0] as ErrorRecord);
-  return out;
-}
-
-async function one(command: string, named: Record<string, unknown> = {}, input?: readonly unknown[]): Promise<PSObject> {
-  const out = await run(command, named, input);
-  expect(out, command).toHaveLength(1);
-  return out[0] as PSObject;
-}
-
-async function errorIdOf(command: string, named: Record<string, unknown> = {}): Promise<string> {
-  try {
-    await run(command, named);
-  } catch (e) {
-    if (e instanceof RuntimeError) return e.errorRecord.fullyQualifiedErrorId.split(',')[0] as string;
-    throw e;
-  }
-  throw new Error(`${command} did not fail`);
-}
+const { run, one, errorIdOf } = cmdletRunner(() => session);
 
 /** A registered server with a folder protected on disk and one disk recovery point. */
 async function protectedOnDisk(): Promise<{ disk: PSObject; rp: PSObject }> {
