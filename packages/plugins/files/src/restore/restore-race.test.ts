@@ -99,52 +99,47 @@ describe.each(ACCESS)('a directory swapped during a restore, $name', ({ viaProc 
   const run = (target: string, entries: () => AsyncIterable<RecoveredEntry>): Promise<RestoreResult> =>
     restoreTree(readerOf(entries), { target: { kind: 'alternate', path: target }, overwrite: 'overwrite' }, createTestContext(), { viaProc });
 
-  it('for a link before an entry inside it: nothing is written through the link, and the restore says so', async () => {
+  /** Restores what `entries` yields, `swap()` putting a link to the victim at 'd' when it chooses; the victim stays untouched and the restore says so. */
+  async function expectLinkSwapReported(entries: (swap: () => Promise<void>) => AsyncIterable<RecoveredEntry>): Promise<void> {
     const victim = await victimDirectory();
     const before = await snapshot(victim);
     const target = await tempDir();
-    const outcome = await caught(run(target, async function* () {
+    const outcome = await caught(run(target, () => entries(() => swapForLink(target, 'd', victim))));
+    await expectUntouched(victim, before);
+    expect(outcome).toMatchObject({ errorId: 'RestoreTargetChanged' });
+  }
+
+  it('for a link before an entry inside it: nothing is written through the link, and the restore says so', async () => {
+    await expectLinkSwapReported(async function* (swap) {
       yield directory('d');
       yield file('d/a');
-      await swapForLink(target, 'd', victim);
+      await swap();
       yield file('d/b');
       yield directory('d/sub');
       yield file('d/sub/c');
-    }));
-    await expectUntouched(victim, before);
-    expect(outcome).toMatchObject({ errorId: 'RestoreTargetChanged' });
+    });
   });
 
   it('for a link while a file inside it is written: the file does not land through the link', async () => {
-    const victim = await victimDirectory();
-    const before = await snapshot(victim);
-    const target = await tempDir();
-    const outcome = await caught(run(target, async function* () {
+    await expectLinkSwapReported(async function* (swap) {
       yield directory('d');
       yield file('d/a', async function* () {
         yield Buffer.from('first half, ');
-        await swapForLink(target, 'd', victim);
+        await swap();
         yield Buffer.from('second half');
       });
-    }));
-    await expectUntouched(victim, before);
-    expect(outcome).toMatchObject({ errorId: 'RestoreTargetChanged' });
+    });
   });
 
   it('for a link before the permissions and times of directories are set: they are not set through the link', async () => {
-    const victim = await victimDirectory();
-    const before = await snapshot(victim);
-    const target = await tempDir();
-    const outcome = await caught(run(target, async function* () {
+    await expectLinkSwapReported(async function* (swap) {
       yield directory('d');
       yield file('d/a');
       yield directory('d/sub');
       yield file('d/sub/b');
       // After the last entry: the restore then sets the directories' owners, permissions and times.
-      await swapForLink(target, 'd', victim);
-    }));
-    await expectUntouched(victim, before);
-    expect(outcome).toMatchObject({ errorId: 'RestoreTargetChanged' });
+      await swap();
+    });
   });
 
   it('for another directory moved in at its name: nothing is written into it and its metadata stays', async () => {
